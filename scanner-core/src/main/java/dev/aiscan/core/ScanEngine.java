@@ -1,0 +1,157 @@
+package dev.aiscan.core;
+
+import dev.aiscan.core.internal.EngineContext;
+import dev.aiscan.core.internal.FindingCollector;
+import dev.aiscan.core.internal.InventoryBuilder;
+import dev.aiscan.core.internal.WarningCollector;
+import dev.aiscan.core.model.Scan;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.Connector;
+import dev.aiscan.core.spi.Detector;
+import dev.aiscan.core.spi.ScanListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point of a scan: targets in, inventory out. Connectors extract facts, the detector
+ * turns them into findings, and the inventory groups findings into assets.
+ *
+ * <pre>{@code
+ * ScanEngine engine = new ScanEngine(List.of(new SourceConnector()), RuleEngine.loadDefault(), "0.1.0");
+ * ScanResult result = engine.scan(ScanRequest.of(List.of(target), Settings.empty()), ScanListener.NONE);
+ * }</pre>
+ *
+ * <p>Nothing a target contains can abort a scan: failures inside a file or call become warnings,
+ * and a connector that fails as a whole costs only its target, also as a warning. Only targets that
+ * cannot be scanned at all are refused, before any work starts, with an {@link
+ * InvalidTargetException}.
+ */
+public final class ScanEngine {
+  private static final Logger log = LoggerFactory.getLogger(ScanEngine.class);
+  private static final DateTimeFormatter SCAN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final List<Connector> connectors;
+  private final Detector detector;
+  private final String aiscanVersion;
+  private final Clock clock;
+
+  public ScanEngine(List<Connector> connectors, Detector detector, String aiscanVersion) {
+    this(connectors, detector, aiscanVersion, Clock.systemUTC());
+  }
+
+  public ScanEngine(List<Connector> connectors, Detector detector, String aiscanVersion, Clock clock) {
+    this.connectors = List.copyOf(connectors);
+    this.detector = detector;
+    this.aiscanVersion = aiscanVersion;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs a scan.
+   *
+   * @throws InvalidTargetException if a target has no connector or cannot be read at all
+   */
+  public ScanResult scan(ScanRequest request, ScanListener listener) {
+    Map<Target, Connector> plan = plan(request.targets());
+    Instant started = clock.instant();
+    Secrets secrets = new Secrets(detector.secretPatterns());
+    WarningCollector warnings = new WarningCollector(secrets, listener);
+    FindingCollector findings = new FindingCollector(secrets);
+
+    ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
+    try {
+      for (Map.Entry<Target, Connector> step : plan.entrySet()) {
+        collect(step.getKey(), step.getValue(), request, pool, findings, warnings, listener);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Scan scan =
+        new Scan(scanId(started), started, clock.instant(), request.targets(), aiscanVersion);
+    List<dev.aiscan.core.model.Finding> sorted = findings.sorted();
+    return new ScanResult(
+        scan,
+        sorted,
+        InventoryBuilder.build(sorted, request.targets()),
+        warnings.sorted(),
+        warnings.dropped());
+  }
+
+  private Map<Target, Connector> plan(List<Target> targets) {
+    Map<Target, Connector> plan = new LinkedHashMap<>();
+    for (Target target : targets) {
+      Connector connector =
+          connectors.stream()
+              .filter(c -> c.accepts(target))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidTargetException(
+                          "no connector reads targets of kind '" + target.kind() + "': " + target.name()));
+      connector.validate(target);
+      plan.put(target, connector);
+    }
+    return plan;
+  }
+
+  private void collect(
+      Target target,
+      Connector connector,
+      ScanRequest request,
+      ExecutorService pool,
+      FindingCollector findings,
+      WarningCollector warnings,
+      ScanListener listener) {
+    log.info("{}: collecting {} with connector {}", target.name(), target.location(), connector.id());
+    listener.targetStarted(target, connector.id());
+    EngineContext context =
+        new EngineContext(
+            target, request.settings(), pool, request.parallelism(), detector, findings, warnings, listener);
+    long before = findings.size();
+    try {
+      connector.collect(target, context);
+    } catch (RuntimeException | StackOverflowError e) {
+      warnings.add(target.name(), "connector " + connector.id() + " stopped early: " + EngineContext.describe(e));
+    }
+    long found = findings.size() - before;
+    log.info("{}: {} units, {} findings", target.name(), context.unitsDone(), found);
+    listener.targetFinished(target, connector.id(), context.unitsDone(), found);
+  }
+
+  private String scanId(Instant started) {
+    byte[] random = new byte[3];
+    ThreadLocalRandom.current().nextBytes(random);
+    return SCAN_ID_TIME.format(started) + "-" + HexFormat.of().formatHex(random);
+  }
+
+  private static java.util.concurrent.ThreadFactory workerThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "aiscan-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Connector ids, in registration order. */
+  public List<String> connectorIds() {
+    List<String> ids = new ArrayList<>();
+    connectors.forEach(c -> ids.add(c.id()));
+    return ids;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.aiscan.core.internal;
+
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.Detector;
+import dev.aiscan.core.spi.ScanListener;
+import dev.aiscan.core.spi.Settings;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The engine's {@link CollectContext} for one target. */
+public final class EngineContext implements CollectContext {
+  /** Marks pool threads, so that a nested {@link #forEach} runs inline instead of deadlocking. */
+  private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
+
+  private final Target target;
+  private final Settings settings;
+  private final ExecutorService pool;
+  private final int maxInFlight;
+  private final Detector detector;
+  private final FindingCollector findings;
+  private final WarningCollector warnings;
+  private final ScanListener listener;
+  private final AtomicLong units = new AtomicLong();
+
+  public EngineContext(
+      Target target,
+      Settings settings,
+      ExecutorService pool,
+      int parallelism,
+      Detector detector,
+      FindingCollector findings,
+      WarningCollector warnings,
+      ScanListener listener) {
+    this.target = target;
+    this.settings = settings;
+    this.pool = pool;
+    this.maxInFlight = parallelism * 4;
+    this.detector = detector;
+    this.findings = findings;
+    this.warnings = warnings;
+    this.listener = listener;
+  }
+
+  @Override
+  public void emit(Fact fact) {
+    detector.detect(fact, findings::add);
+  }
+
+  @Override
+  public void warn(String source, String message) {
+    warnings.add(source, message);
+  }
+
+  @Override
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work) {
+    if (IN_WORKER.get()) {
+      items.forEachRemaining(item -> runIsolated(item, label, work));
+      return;
+    }
+    Semaphore slots = new Semaphore(maxInFlight);
+    Phaser running = new Phaser(1);
+    try {
+      while (items.hasNext()) {
+        T item = items.next();
+        slots.acquireUninterruptibly();
+        running.register();
+        pool.execute(
+            () -> {
+              IN_WORKER.set(true);
+              try {
+                runIsolated(item, label, work);
+              } finally {
+                IN_WORKER.set(false);
+                slots.release();
+                running.arriveAndDeregister();
+              }
+            });
+      }
+    } finally {
+      running.arriveAndAwaitAdvance();
+    }
+  }
+
+  private <T> void runIsolated(T item, Function<T, String> label, Consumer<T> work) {
+    try {
+      work.accept(item);
+    } catch (RuntimeException | StackOverflowError e) {
+      warn(label.apply(item), describe(e));
+    }
+  }
+
+  @Override
+  public void progress(long unitsDone) {
+    long total = units.addAndGet(unitsDone);
+    listener.progress(target, total);
+  }
+
+  public long unitsDone() {
+    return units.get();
+  }
+
+  /** A one-line description of a failure, for a warning. */
+  public static String describe(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "nesting too deep to analyse";
+    }
+    if (e instanceof UncheckedIOException io && io.getCause() != null) {
+      e = io.getCause();
+    }
+    String message = e.getMessage();
+    if (e instanceof dev.aiscan.core.ScanException && message != null) {
+      return message;
+    }
+    String kind = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : kind + ": " + message;
+  }
+}

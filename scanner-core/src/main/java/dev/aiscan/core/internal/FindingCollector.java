@@ -1,0 +1,50 @@
+package dev.aiscan.core.internal;
+
+import dev.aiscan.core.Secrets;
+import dev.aiscan.core.model.Finding;
+import dev.aiscan.core.model.Location;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Thread-safe store of findings. One rule reports a place once: the same rule on the same line
+ * (say an import and a type reference both naming the SDK) is one finding. Evidence is masked once
+ * more on the way in, whatever the detector did.
+ */
+public final class FindingCollector {
+  private static final Comparator<Integer> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<String> STR_NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::targetId)
+          .thenComparing(f -> f.location().file(), STR_NULLS_FIRST)
+          .thenComparing(f -> f.location().resource(), STR_NULLS_FIRST)
+          .thenComparing(f -> f.location().cell(), NULLS_FIRST)
+          .thenComparing(f -> f.location().line(), NULLS_FIRST)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::evidence);
+
+  private final Secrets secrets;
+  private final ConcurrentHashMap<String, Finding> byPlace = new ConcurrentHashMap<>();
+
+  public FindingCollector(Secrets secrets) {
+    this.secrets = secrets;
+  }
+
+  public void add(Finding finding) {
+    Location l = finding.location();
+    String place = finding.ruleId() + '\u0000' + finding.targetId() + '\u0000' + l + '\u0000' + finding.model() + '\u0000' + finding.fingerprint();
+    byPlace.computeIfAbsent(place, k -> finding.withEvidence(secrets.mask(finding.evidence())));
+  }
+
+  public long size() {
+    return byPlace.size();
+  }
+
+  public List<Finding> sorted() {
+    List<Finding> list = new ArrayList<>(byPlace.values());
+    list.sort(ORDER);
+    return list;
+  }
+}

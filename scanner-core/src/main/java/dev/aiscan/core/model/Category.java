@@ -1,0 +1,25 @@
+package dev.aiscan.core.model;
+
+import java.util.Locale;
+
+/** What kind of AI use a finding shows. */
+public enum Category {
+  SDK,
+  FRAMEWORK,
+  ENDPOINT,
+  MODEL,
+  CREDENTIAL,
+  MODEL_FILE,
+  CLOUD_SERVICE,
+  SAAS_APP,
+  VECTOR_DB,
+  ML_FRAMEWORK;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Category fromWire(String s) {
+    return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.aiscan.core.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One observation a connector made, before any judgement about AI. Facts are streamed to the
+ * detector as they are found and never stored by the engine, so a scan's memory does not grow with
+ * the size of the tree.
+ *
+ * <p>A fact's value may be sensitive (a string literal can be an API key): it must never be logged
+ * or written out; only findings, with redacted evidence, leave the engine.
+ *
+ * @param type what was observed
+ * @param value the observed text (module path, literal, key, image, ...)
+ * @param target the target it was observed in
+ * @param location where, inside the target
+ * @param attributes type-specific detail, see {@link Attr}
+ */
+public record Fact(
+    FactType type, String value, Target target, Location location, Map<String, String> attributes) {
+
+  public Fact {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(location, "location");
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+  }
+
+  public String attribute(String key) {
+    return attributes.get(key);
+  }
+
+  /** Does not print the value, which may be a secret. */
+  @Override
+  public String toString() {
+    return type.wireName() + "@" + location;
+  }
+
+  /** Well-known attribute keys. */
+  public static final class Attr {
+    /** Source language: java, python, javascript, typescript, go, csharp, ... */
+    public static final String LANGUAGE = "language";
+    /** Package ecosystem: maven, npm, pypi, go, nuget, ... */
+    public static final String ECOSYSTEM = "ecosystem";
+    /** For calls: the receiver type or the root of the call chain, resolved through imports. */
+    public static final String RECEIVER = "receiver";
+    /** For literals: the call chain the literal is an argument of, e.g. {@code X.builder().model}. */
+    public static final String CONTEXT = "context";
+    /** For literals: the configuration key or variable the value is assigned to. */
+    public static final String KEY = "key";
+    /** For model files: the size in bytes. */
+    public static final String SIZE = "size";
+    /** For packages: the version, when known. */
+    public static final String VERSION = "version";
+    /** For imports: "static" or "wildcard" flags, comma separated. */
+    public static final String FLAGS = "flags";
+    /** The source that produced the fact, e.g. {@code docker-compose}, {@code terraform}. */
+    public static final String ORIGIN = "origin";
+
+    private Attr() {}
+  }
+}

@@ -1,0 +1,83 @@
+package dev.aiscan.core.spi;
+
+import dev.aiscan.core.ScanException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Flat, immutable scan settings: {@code connectors.<id>.<option>} keys with string values, as the
+ * shell assembles them from flags and the config file. Each connector parses its own namespace into
+ * a typed settings record.
+ */
+public final class Settings {
+  private static final Settings EMPTY = new Settings(Map.of());
+  private final Map<String, String> values;
+
+  private Settings(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  public static Settings of(Map<String, String> values) {
+    return new Settings(values);
+  }
+
+  public static Settings empty() {
+    return EMPTY;
+  }
+
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /** A comma-separated list; empty when unset. */
+  public List<String> list(String key) {
+    return get(key)
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  /** A size such as {@code 5242880}, {@code 512k}, {@code 5m} or {@code 1g} (binary units). */
+  public long bytes(String key, long defaultValue) {
+    Optional<String> raw = get(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    String v = raw.get().trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (v.endsWith("b")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (v.endsWith("k")) {
+      unit = 1L << 10;
+    } else if (v.endsWith("m")) {
+      unit = 1L << 20;
+    } else if (v.endsWith("g")) {
+      unit = 1L << 30;
+    }
+    if (unit != 1) {
+      v = v.substring(0, v.length() - 1);
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n * unit;
+    } catch (NumberFormatException e) {
+      throw new ScanException(key + ": not a size: " + raw.get());
+    }
+  }
+
+  public Settings with(String key, String value) {
+    Map<String, String> copy = new TreeMap<>(values);
+    copy.put(key, value);
+    return new Settings(copy);
+  }
+
+  public Map<String, String> asMap() {
+    return values;
+  }
+}
