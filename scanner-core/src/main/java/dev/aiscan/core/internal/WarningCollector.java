@@ -29,7 +29,7 @@ public final class WarningCollector {
 
   public void add(String source, String message) {
     Warning w = new Warning(oneLine(secrets.mask(source)), oneLine(secrets.mask(message)));
-    log.warn("{}: {}", w.source(), w.message());
+    log.debug("{}: {}", w.source(), w.message());
     listener.warning(w);
     if (count.incrementAndGet() <= MAX_KEPT) {
       kept.add(w);

@@ -1,0 +1,112 @@
+package dev.aiscan.connectors.source;
+
+import dev.aiscan.connectors.source.internal.Extractor;
+import dev.aiscan.connectors.source.internal.Extractors;
+import dev.aiscan.connectors.source.internal.FactWriter;
+import dev.aiscan.connectors.source.internal.SourceFile;
+import dev.aiscan.connectors.source.internal.SourceWalker;
+import dev.aiscan.core.InvalidTargetException;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.Connector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * Reads source trees: code in Java, Python, JavaScript/TypeScript, Go and C#, notebooks,
+ * configuration, infrastructure code and model files. Every file is read by one extractor on a
+ * worker thread; a file that cannot be read, decoded or parsed becomes a warning naming it.
+ *
+ * <pre>{@code
+ * Target app = SourceConnector.target(Path.of("~/src/shop"));
+ * engine.scan(ScanRequest.of(List.of(app), settings), listener);
+ * }</pre>
+ */
+public final class SourceConnector implements Connector {
+  public static final String KIND = "source";
+
+  /** A target for a source directory; its id is the directory's absolute, normalised path. */
+  public static Target target(Path directory) {
+    Path abs = directory.toAbsolutePath().normalize();
+    String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+    return new Target(KIND + ":" + abs, KIND, name, abs.toString());
+  }
+
+  @Override
+  public String id() {
+    return "source";
+  }
+
+  @Override
+  public boolean accepts(Target target) {
+    return KIND.equals(target.kind());
+  }
+
+  @Override
+  public void validate(Target target) {
+    Path dir;
+    try {
+      dir = Path.of(target.location());
+    } catch (InvalidPathException e) {
+      throw new InvalidTargetException("--source " + target.location() + ": not a valid path");
+    }
+    if (!Files.exists(dir)) {
+      throw new InvalidTargetException("--source " + target.location() + ": no such directory");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidTargetException("--source " + target.location() + ": not a directory");
+    }
+    if (!Files.isReadable(dir)) {
+      throw new InvalidTargetException("--source " + target.location() + ": permission denied");
+    }
+  }
+
+  @Override
+  public void collect(Target target, CollectContext context) {
+    SourceSettings settings = SourceSettings.from(context.settings());
+    Path root;
+    try {
+      root = Path.of(target.location()).toRealPath();
+    } catch (IOException e) {
+      context.warn(target.name(), "cannot resolve the directory: " + e.getClass().getSimpleName());
+      return;
+    }
+    SourceWalker walker =
+        new SourceWalker(
+            root,
+            settings.includes(),
+            settings.excludes(),
+            settings.useGitignore(),
+            (relative, message) -> context.warn(label(target, relative), message));
+    Iterator<SourceWalker.Entry> files = walker.iterator();
+    context.forEach(files, entry -> label(target, entry.relative()), entry -> scanFile(target, entry, settings, context));
+  }
+
+  private static void scanFile(Target target, SourceWalker.Entry entry, SourceSettings settings, CollectContext context) {
+    String label = label(target, entry.relative());
+    SourceFile file = new SourceFile(entry.path(), entry.relative(), entry.size(), message -> context.warn(label, message));
+    Optional<Extractor> extractor = Extractors.forFile(file);
+    if (extractor.isEmpty()) {
+      return;
+    }
+    Extractor e = extractor.get();
+    if (e.readsWholeFile() && entry.size() > settings.maxFileSize()) {
+      context.warn(
+          label,
+          "file of " + entry.size() + " bytes is over the size limit of " + settings.maxFileSize()
+              + " bytes; skipped (raise connectors.source.max-file-size or --max-file-size)");
+      return;
+    }
+    e.extract(file, new FactWriter(context, target, file, e.language(), label));
+    context.progress(1);
+  }
+
+  /** How a file is named in warnings: the target's name, then the path inside it. */
+  static String label(Target target, String relative) {
+    return target.name() + "/" + relative;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.aiscan.connectors.source;
+
+import dev.aiscan.core.spi.Settings;
+import java.util.List;
+
+/**
+ * Options of the source connector, read from the {@code connectors.source.*} settings.
+ *
+ * @param maxFileSize files read whole (source, config) larger than this are skipped with a warning;
+ *     model files are identified from their header and are not limited
+ * @param includes globs over paths relative to the target root; when present, only matching files
+ *     are scanned, even where the default skip list or {@code .gitignore} would skip them
+ * @param excludes globs of paths never to scan
+ * @param useGitignore whether {@code .gitignore} files are honoured
+ */
+public record SourceSettings(long maxFileSize, List<String> includes, List<String> excludes, boolean useGitignore) {
+  public static final long DEFAULT_MAX_FILE_SIZE = 5L << 20;
+  public static final String PREFIX = "connectors.source.";
+
+  public SourceSettings {
+    includes = List.copyOf(includes);
+    excludes = List.copyOf(excludes);
+  }
+
+  public static SourceSettings from(Settings settings) {
+    return new SourceSettings(
+        settings.bytes(PREFIX + "max-file-size", DEFAULT_MAX_FILE_SIZE),
+        settings.list(PREFIX + "include"),
+        settings.list(PREFIX + "exclude"),
+        !settings.get(PREFIX + "gitignore").map("false"::equalsIgnoreCase).orElse(false));
+  }
+}

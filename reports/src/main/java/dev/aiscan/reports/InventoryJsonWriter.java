@@ -1,0 +1,186 @@
+package dev.aiscan.reports;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.aiscan.core.ScanException;
+import dev.aiscan.core.ScanResult;
+import dev.aiscan.core.model.Asset;
+import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.Finding;
+import dev.aiscan.core.model.Location;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.model.Warning;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code inventory.json}, the stable contract every other report derives from. Its JSON
+ * Schema is {@link #SCHEMA_RESOURCE}; docs/report-schema.md describes each field.
+ */
+public final class InventoryJsonWriter implements ReportWriter {
+  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_RESOURCE = "/dev/aiscan/reports/inventory.schema.json";
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public String fileName() {
+    return "inventory.json";
+  }
+
+  @Override
+  public void write(ScanResult result, Path outputDirectory) {
+    Path file = outputDirectory.resolve(fileName());
+    Path partial = outputDirectory.resolve(fileName() + ".partial");
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        write(result, out);
+      }
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new ScanException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the inventory as pretty-printed UTF-8 JSON. */
+  public void write(ScanResult result, OutputStream out) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("schemaVersion", SCHEMA_VERSION);
+      writeScan(g, result);
+      writeSummary(g, result);
+      g.writeArrayFieldStart("findings");
+      for (Finding f : result.findings()) {
+        writeFinding(g, f);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("assets");
+      for (Asset a : result.assets()) {
+        writeAsset(g, a);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("warnings");
+      for (Warning w : result.warnings()) {
+        g.writeStartObject();
+        g.writeStringField("source", w.source());
+        g.writeStringField("message", w.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("warningsNotListed", result.droppedWarnings());
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void writeScan(JsonGenerator g, ScanResult result) throws IOException {
+    g.writeObjectFieldStart("scan");
+    g.writeStringField("id", result.scan().id());
+    g.writeStringField("started", result.scan().started().toString());
+    g.writeStringField("finished", result.scan().finished().toString());
+    g.writeStringField("aiscanVersion", result.scan().aiscanVersion());
+    g.writeArrayFieldStart("targets");
+    for (Target t : result.scan().targets()) {
+      g.writeStartObject();
+      g.writeStringField("id", t.id());
+      g.writeStringField("kind", t.kind());
+      g.writeStringField("name", t.name());
+      g.writeStringField("location", t.location());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeSummary(JsonGenerator g, ScanResult result) throws IOException {
+    Map<String, Integer> byProvider = new TreeMap<>();
+    result.assets().forEach(a -> byProvider.merge(a.provider(), 1, Integer::sum));
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("assets", result.assets().size());
+    g.writeNumberField("shadow", result.shadowCount());
+    g.writeNumberField("findings", result.findings().size());
+    g.writeNumberField("warnings", result.warningCount());
+    g.writeObjectFieldStart("assetsByProvider");
+    for (Map.Entry<String, Integer> e : byProvider.entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", f.id());
+    g.writeStringField("ruleId", f.ruleId());
+    g.writeStringField("provider", f.provider());
+    g.writeStringField("category", f.category().wireName());
+    g.writeStringField("confidence", f.confidence().wireName());
+    g.writeStringField("target", f.targetId());
+    writeLocation(g, f.location());
+    g.writeStringField("evidence", f.evidence());
+    if (f.model() != null) {
+      g.writeStringField("model", f.model());
+    }
+    if (f.fingerprint() != null) {
+      g.writeStringField("fingerprint", f.fingerprint());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeLocation(JsonGenerator g, Location l) throws IOException {
+    g.writeObjectFieldStart("location");
+    if (l.resource() != null) {
+      g.writeStringField("resource", l.resource());
+    } else {
+      g.writeStringField("file", l.file());
+      if (l.cell() != null) {
+        g.writeNumberField("cell", l.cell());
+      }
+      if (l.line() != null) {
+        g.writeNumberField("line", l.line());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeAsset(JsonGenerator g, Asset a) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", a.id());
+    g.writeStringField("provider", a.provider());
+    g.writeStringField("kind", a.kind());
+    g.writeStringField("name", a.name());
+    g.writeStringField("target", a.targetId());
+    g.writeArrayFieldStart("models");
+    for (String m : a.models()) {
+      g.writeString(m);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("categories");
+    for (Category c : a.categories()) {
+      g.writeString(c.wireName());
+    }
+    g.writeEndArray();
+    g.writeStringField("confidence", a.confidence().wireName());
+    g.writeArrayFieldStart("findingIds");
+    for (String id : a.findingIds()) {
+      g.writeString(id);
+    }
+    g.writeEndArray();
+    g.writeStringField("status", a.status().wireName());
+    if (a.registerId() != null) {
+      g.writeStringField("registerId", a.registerId());
+    }
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.aiscan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiscan.core.model.Asset;
+import dev.aiscan.core.model.AssetStatus;
+import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.Confidence;
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.FactType;
+import dev.aiscan.core.model.Finding;
+import dev.aiscan.core.model.Location;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.Connector;
+import dev.aiscan.core.spi.Detector;
+import dev.aiscan.core.spi.ScanListener;
+import dev.aiscan.core.spi.Settings;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ScanEngineTest {
+  private static final String KEY = "sk-proj-Abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final Target TREE = new Target("lines:tree", "lines", "tree", "/tree");
+
+  /** A connector whose "files" are lines of text given in the target; line "boom" fails. */
+  static final class LinesConnector implements Connector {
+    final Map<String, List<String>> files;
+    final Map<String, String> threads = new ConcurrentHashMap<>();
+
+    LinesConnector(Map<String, List<String>> files) {
+      this.files = files;
+    }
+
+    @Override
+    public String id() {
+      return "lines";
+    }
+
+    @Override
+    public boolean accepts(Target target) {
+      return target.kind().equals("lines");
+    }
+
+    @Override
+    public void collect(Target target, CollectContext ctx) {
+      ctx.forEach(
+          files.keySet().stream().sorted().iterator(),
+          name -> "tree/" + name,
+          name -> {
+            threads.put(name, Thread.currentThread().getName());
+            List<String> lines = files.get(name);
+            for (int i = 0; i < lines.size(); i++) {
+              if (lines.get(i).equals("boom")) {
+                throw new ScanException("cannot parse line " + (i + 1) + " near " + KEY);
+              }
+              if (lines.get(i).equals("deep")) {
+                recurse(0);
+              }
+              ctx.emit(new Fact(FactType.IMPORT, lines.get(i), target, Location.file(name, i + 1), Map.of()));
+            }
+            ctx.progress(1);
+          });
+    }
+
+    private static int recurse(int n) {
+      return recurse(n + 1) + 1;
+    }
+  }
+
+  /** Imports named "openai…" are OpenAI; "key:" literals are credentials. */
+  static final class TinyDetector implements Detector {
+    @Override
+    public void detect(Fact fact, Consumer<Finding> out) {
+      String v = fact.value();
+      if (v.startsWith("openai")) {
+        String model = v.contains(":") ? v.substring(v.indexOf(':') + 1) : null;
+        out.accept(finding(fact, "openai-import", "openai", Category.SDK, "import " + v, model));
+      }
+      if (v.startsWith("torch")) {
+        out.accept(finding(fact, "pytorch-import", "pytorch", Category.ML_FRAMEWORK, "import " + v, null));
+      }
+      if (v.startsWith("key:")) {
+        out.accept(finding(fact, "openai-key", "openai", Category.CREDENTIAL, "token " + v.substring(4), null));
+      }
+    }
+
+    private static Finding finding(Fact f, String rule, String provider, Category c, String evidence, String model) {
+      return new Finding(
+          Finding.idOf(rule, f.target().id(), f.location(), evidence), rule, provider, c, Confidence.HIGH,
+          f.target().id(), f.location(), evidence, model, null);
+    }
+
+    @Override
+    public List<Pattern> secretPatterns() {
+      return List.of(Pattern.compile("sk-proj-[A-Za-z0-9]{20,}"));
+    }
+  }
+
+  private static ScanResult scan(LinesConnector connector, int parallelism) {
+    ScanEngine engine = new ScanEngine(List.of(connector), new TinyDetector(), "test");
+    return engine.scan(new ScanRequest(List.of(TREE), Settings.empty(), parallelism), ScanListener.NONE);
+  }
+
+  @Test
+  void oneFailingFileBecomesAWarningAndTheOthersAreStillScanned() {
+    LinesConnector connector =
+        new LinesConnector(
+            Map.of(
+                "a.py", List.of("openai", "os"),
+                "b.py", List.of("boom"),
+                "c.py", List.of("deep"),
+                "d.py", List.of("torch")));
+
+    ScanResult result = scan(connector, 2);
+
+    assertThat(result.findings()).extracting(f -> f.location().toString()).containsExactly("a.py:1", "d.py:1");
+    assertThat(result.warnings())
+        .extracting(w -> w.source() + " | " + w.message())
+        .containsExactly("tree/b.py | cannot parse line 1 near [redacted sk-p…6789 sha256:" + Secrets.fingerprint(KEY).substring(17) + "]",
+            "tree/c.py | nesting too deep to analyse");
+    assertThat(String.valueOf(result)).doesNotContain(KEY);
+  }
+
+  @Test
+  void findingsAreGroupedIntoOneShadowAssetPerTargetAndProvider() {
+    LinesConnector connector =
+        new LinesConnector(
+            Map.of(
+                "a.py", List.of("openai", "openai:gpt-4o"),
+                "b.py", List.of("openai:gpt-4o-mini", "torch", "key:" + "x")));
+
+    ScanResult result = scan(connector, 1);
+
+    assertThat(result.assets()).extracting(Asset::provider, Asset::models, Asset::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("openai", List.of("gpt-4o", "gpt-4o-mini"), AssetStatus.SHADOW),
+            org.assertj.core.groups.Tuple.tuple("pytorch", List.of(), AssetStatus.SHADOW));
+    Asset openai = result.assets().get(0);
+    assertThat(openai.findingIds()).hasSize(4);
+    assertThat(openai.categories()).containsExactly(Category.SDK, Category.CREDENTIAL);
+    assertThat(openai.name()).isEqualTo("openai in tree");
+    assertThat(result.shadowCount()).isEqualTo(2);
+  }
+
+  @Test
+  void workIsSpreadOverThePoolAndResultsAreSortedWhateverTheOrderOfCompletion() {
+    Map<String, List<String>> files = new java.util.HashMap<>();
+    IntStream.range(0, 200).forEach(i -> files.put(String.format("f%03d.py", i), List.of("os", "openai")));
+    LinesConnector connector = new LinesConnector(files);
+
+    ScanResult result = scan(connector, 4);
+
+    assertThat(result.findings()).hasSize(200);
+    assertThat(result.findings()).extracting(f -> f.location().file()).isSorted();
+    assertThat(connector.threads.values()).allMatch(t -> t.startsWith("aiscan-worker-"));
+    assertThat(new java.util.HashSet<>(connector.threads.values()).size()).isGreaterThan(1);
+  }
+
+  @Test
+  void aTargetWithoutConnectorIsRefusedBeforeAnyWork() {
+    ScanEngine engine = new ScanEngine(List.of(new LinesConnector(Map.of())), new TinyDetector(), "test");
+    Target cloud = new Target("aws:1", "aws-account", "prod", "123456789012");
+
+    assertThatThrownBy(() -> engine.scan(ScanRequest.of(List.of(cloud), Settings.empty()), ScanListener.NONE))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessage("no connector reads targets of kind 'aws-account': prod");
+  }
+
+  @Test
+  void aConnectorThatFailsAsAWholeCostsOnlyItsTarget() {
+    Connector broken =
+        new Connector() {
+          @Override
+          public String id() {
+            return "lines";
+          }
+
+          @Override
+          public boolean accepts(Target target) {
+            return true;
+          }
+
+          @Override
+          public void collect(Target target, CollectContext context) {
+            throw new IllegalStateException("listing denied");
+          }
+        };
+    ScanEngine engine = new ScanEngine(List.of(broken), new TinyDetector(), "test");
+
+    ScanResult result = engine.scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
+
+    assertThat(result.warnings()).singleElement()
+        .satisfies(w -> assertThat(w.message()).isEqualTo("connector lines stopped early: IllegalStateException: listing denied"));
+  }
+}

@@ -1,0 +1,28 @@
+package dev.aiscan.shell;
+
+import dev.aiscan.shell.internal.Version;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.shell.command.annotation.CommandScan;
+
+/**
+ * aiscan's command-line application. With arguments it runs one command and exits with the
+ * command's exit code (0 success, 2 bad usage or unreachable service, 3 {@code --fail-on} met);
+ * without arguments it opens the interactive shell.
+ */
+@SpringBootApplication
+@CommandScan
+public class AiscanApplication {
+
+  public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before Spring starts, so that scripts can ask cheaply.
+      System.out.println("aiscan " + Version.current());
+      return;
+    }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      args = new String[] {"help"};
+    }
+    System.exit(SpringApplication.exit(SpringApplication.run(AiscanApplication.class, args)));
+  }
+}

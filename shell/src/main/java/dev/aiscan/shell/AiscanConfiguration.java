@@ -1,0 +1,38 @@
+package dev.aiscan.shell;
+
+import dev.aiscan.connectors.source.SourceConnector;
+import dev.aiscan.core.spi.Connector;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.command.CommandHandlingResult;
+
+/** Wires the plain-Java modules into the shell. Spring lives here and nowhere else. */
+@Configuration(proxyBeanMethods = false)
+public class AiscanConfiguration {
+
+  /** Every connector, in one explicit list sorted by id. */
+  @Bean
+  List<Connector> connectors() {
+    return List.of(new SourceConnector());
+  }
+
+  /**
+   * Turns failures into one line on stderr and the exit codes of the command-line contract: 2 for
+   * bad usage, configuration or targets; 3 when {@code --fail-on} is met; 1 for anything else, which
+   * is a bug.
+   */
+  @Bean
+  CommandExceptionResolver aiscanExceptionResolver() {
+    return e -> {
+      if (e instanceof FailOnException) {
+        return CommandHandlingResult.of("aiscan: " + e.getMessage() + "\n", 3);
+      }
+      if (e instanceof UsageException || e instanceof dev.aiscan.core.ScanException) {
+        return CommandHandlingResult.of("aiscan: " + e.getMessage() + "\n", 2);
+      }
+      return CommandHandlingResult.of("aiscan: internal error: " + e + "\n", 1);
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package dev.aiscan.shell;
+
+import dev.aiscan.connectors.source.SourceConnector;
+import dev.aiscan.core.ScanEngine;
+import dev.aiscan.core.ScanRequest;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.Connector;
+import dev.aiscan.core.spi.ScanListener;
+import dev.aiscan.core.spi.Settings;
+import dev.aiscan.rules.RuleEngine;
+import dev.aiscan.shell.internal.ConsoleSummary;
+import dev.aiscan.shell.internal.ScanService;
+import dev.aiscan.shell.internal.Version;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+/** {@code aiscan scan}: a one-shot scan of source trees into an inventory and reports. */
+@Command
+public class ScanCommand {
+  private final List<Connector> connectors;
+
+  public ScanCommand(List<Connector> connectors) {
+    this.connectors = connectors;
+  }
+
+  @Command(command = "scan", description = "Scan targets for AI use and write the inventory and reports.")
+  public String scan(
+      @Option(longNames = "source", arityMin = 1, arityMax = 64, label = "DIR",
+              description = "source tree to scan; repeat, or separate with commas, for several")
+          String[] sources,
+      @Option(longNames = "out", defaultValue = "aiscan-report", label = "DIR",
+              description = "directory that receives inventory.json and the other reports")
+          String out,
+      @Option(longNames = "format", defaultValue = "json", label = "LIST",
+              description = "report formats, comma separated (json is always written)")
+          String format,
+      @Option(longNames = "graph", defaultValue = "none", label = "MODE",
+              description = "where findings go in the graph; 'none' skips the graph")
+          String graph,
+      @Option(longNames = "fail-on", defaultValue = "none", label = "WHEN",
+              description = "exit with code 3 when: shadow (any shadow AI asset), any (any finding), none")
+          String failOn,
+      @Option(longNames = "include", label = "GLOBS",
+              description = "only scan files matching these globs (comma separated), even if ignored by default")
+          String include,
+      @Option(longNames = "exclude", label = "GLOBS", description = "never scan paths matching these globs (comma separated)")
+          String exclude,
+      @Option(longNames = "max-file-size", defaultValue = "5m", label = "SIZE",
+              description = "skip source and config files larger than this (e.g. 512k, 5m)")
+          String maxFileSize,
+      @Option(longNames = "no-gitignore", description = "scan files that .gitignore ignores")
+          boolean noGitignore,
+      @Option(longNames = "rules", label = "FILES", description = "extra rule packs (YAML), comma separated")
+          String rules,
+      @Option(longNames = "quiet", description = "print nothing on success")
+          boolean quiet) {
+    List<Target> targets = targets(sources);
+    FailOn failOnMode = FailOn.parse(failOn);
+    if (!graph.equalsIgnoreCase("none")) {
+      throw new UsageException("--graph " + graph + ": only 'none' is available in this version");
+    }
+    Map<String, String> settings = new TreeMap<>();
+    settings.put("connectors.source.max-file-size", maxFileSize);
+    put(settings, "connectors.source.include", include);
+    put(settings, "connectors.source.exclude", exclude);
+    settings.put("connectors.source.gitignore", Boolean.toString(!noGitignore));
+    Settings parsed = Settings.of(settings);
+    parsed.bytes("connectors.source.max-file-size", 0); // reject a bad size before scanning
+
+    RuleEngine detector = rules == null || rules.isBlank() ? RuleEngine.loadDefault() : RuleEngine.load(paths(rules));
+    ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
+    ScanService.Outcome outcome =
+        service.run(ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
+
+    String summary = quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports());
+    failOnMode.check(outcome.result(), summary);
+    return summary.stripTrailing();
+  }
+
+  private static List<Target> targets(String[] sources) {
+    List<Target> targets = new ArrayList<>();
+    if (sources != null) {
+      for (String s : sources) {
+        for (String dir : split(s)) {
+          targets.add(SourceConnector.target(Path.of(dir)));
+        }
+      }
+    }
+    if (targets.isEmpty()) {
+      throw new UsageException("nothing to scan: give at least one --source DIR");
+    }
+    return targets;
+  }
+
+  private static void put(Map<String, String> settings, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      settings.put(key, value);
+    }
+  }
+
+  private static List<Path> paths(String list) {
+    return split(list).stream().map(Path::of).toList();
+  }
+
+  private static List<String> split(String list) {
+    if (list == null) {
+      return List.of();
+    }
+    return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The {@code --fail-on} modes. */
+  enum FailOn {
+    NONE,
+    SHADOW,
+    ANY;
+
+    static FailOn parse(String s) {
+      try {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--fail-on " + s + ": expected shadow, any or none");
+      }
+    }
+
+    void check(dev.aiscan.core.ScanResult result, String summary) {
+      if (this == SHADOW && result.shadowCount() > 0) {
+        throw new FailOnException(summary + result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)");
+      }
+      if (this == ANY && !result.findings().isEmpty()) {
+        throw new FailOnException(summary + result.findings().size() + " AI finding(s) found (--fail-on any)");
+      }
+    }
+  }
+}
