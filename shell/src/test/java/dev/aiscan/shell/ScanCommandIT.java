@@ -1,0 +1,243 @@
+package dev.aiscan.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.aiscan.reports.InventoryJsonWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real CLI on a small polyglot project (Java + Python + TypeScript + notebook + config +
+ * IaC) with planted secrets and tempting negatives, and checks every finding's provider, file and
+ * line against the {@code EXPECT:} markers written inside the fixture files.
+ */
+class ScanCommandIT {
+  private static final Pattern EXPECT = Pattern.compile("EXPECT: ([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path work;
+  static Path project;
+  static Path out;
+  static CliRunner.Run run;
+  static JsonNode inventory;
+  static List<String> secrets = new ArrayList<>();
+
+  @BeforeAll
+  static void scanTheFixtureProject() throws Exception {
+    project = work.resolve("support-desk");
+    copyTree(fixture("support-desk"), project);
+    plantTheFilesGitMustNotHold();
+    out = work.resolve("report");
+
+    run = CliRunner.run(work, "scan", "--source", project.toString(), "--out", out.toString());
+
+    inventory = JSON.readTree(out.resolve("inventory.json").toFile());
+  }
+
+  /** Secrets and a .gitignored directory are written at test time: the repository never holds them. */
+  private static void plantTheFilesGitMustNotHold() throws IOException {
+    String openaiKey = "sk-proj-" + random(40) + "T3BlbkFJ" + random(40);
+    String anthropicKey = "sk-ant-api03-" + random(93) + "AA";
+    secrets.add(openaiKey);
+    secrets.add(anthropicKey);
+    Files.writeString(project.resolve(".env"), "OPENAI_API_KEY=" + openaiKey + "\nANTHROPIC_API_KEY=" + anthropicKey + "\n");
+    Files.writeString(
+        project.resolve("ml/app/settings.py"),
+        "DEBUG = False\n# a key someone should not have committed\nOPENAI_KEY = \"" + openaiKey + "\"\n");
+    Files.createDirectories(project.resolve("generated"));
+    Files.writeString(project.resolve("generated/client.py"), "import openai  # ignored through .gitignore\n");
+  }
+
+  @Test
+  void exitsZeroAndPrintsASummary() {
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout())
+        .contains("AI assets:")
+        .contains("shadow:")
+        .contains("By provider:")
+        .contains("anthropic")
+        .contains("Report: " + out.resolve("inventory.json"));
+  }
+
+  @Test
+  void inventoryIsValidAgainstItsPublishedSchema() throws IOException {
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    try (InputStream schemaText = InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
+      Schema schema = registry.getSchema(schemaText, InputFormat.JSON);
+      List<Error> errors = schema.validate(Files.readString(out.resolve("inventory.json")), InputFormat.JSON);
+      assertThat(errors).isEmpty();
+    }
+  }
+
+  @Test
+  void everyMarkedLineIsFoundWithItsProviderAndNothingElseIsReported() throws IOException {
+    Map<String, Set<String>> expected = markers(project);
+    // Files without a comment syntax for markers:
+    expected.put(".env:1", Set.of("openai"));
+    expected.put(".env:2", Set.of("anthropic"));
+    expected.put("ml/app/settings.py:3", Set.of("openai"));
+    expected.put("notebooks/triage.ipynb#cell2:1", Set.of("openai"));
+    expected.put("notebooks/triage.ipynb#cell3:2", Set.of("openai"));
+    expected.put("notebooks/triage.ipynb#cell4:1", Set.of("openai"));
+
+    Map<String, Set<String>> found = new TreeMap<>();
+    for (JsonNode f : inventory.get("findings")) {
+      found.computeIfAbsent(place(f.get("location")), k -> new TreeSet<>()).add(f.get("provider").asText());
+    }
+
+    assertThat(found.keySet()).as("lines with findings").containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((place, providers) -> assertThat(found.get(place)).as(place).containsAll(providers));
+  }
+
+  @Test
+  void ignoredAndVendoredDirectoriesAreNotScanned() {
+    assertThat(inventory.get("findings").findValuesAsText("file"))
+        .noneMatch(f -> f.startsWith("node_modules/") || f.startsWith("generated/"));
+  }
+
+  @Test
+  void modelsAreAttachedToTheirProvidersAssets() {
+    Map<String, Set<String>> models = new TreeMap<>();
+    for (JsonNode a : inventory.get("assets")) {
+      a.get("models").forEach(m -> models.computeIfAbsent(a.get("provider").asText(), k -> new TreeSet<>()).add(m.asText()));
+      assertThat(a.get("status").asText()).isEqualTo("shadow");
+    }
+    assertThat(models.get("openai")).contains("gpt-4o-mini", "gpt-4o");
+    assertThat(models.get("anthropic")).contains("claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514", "claude-3-5-haiku-20241022");
+    assertThat(models.get("google-gemini")).contains("gemini-1.5-flash");
+  }
+
+  @Test
+  void plantedKeysAreReportedByFingerprintAndNeverWrittenAnywhere() throws IOException {
+    List<JsonNode> credentials = new ArrayList<>();
+    inventory.get("findings").forEach(f -> {
+      if (f.get("category").asText().equals("credential") && f.has("fingerprint")) {
+        credentials.add(f);
+      }
+    });
+    assertThat(credentials).extracting(f -> place(f.get("location"))).contains(".env:1", ".env:2", "ml/app/settings.py:3");
+    assertThat(credentials).allSatisfy(f -> assertThat(f.get("fingerprint").asText()).matches("\\S{4}…\\S{4} sha256:[0-9a-f]{8}"));
+
+    List<String> outputs = new ArrayList<>(List.of(run.stdout(), run.stderr()));
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        outputs.add(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    for (String secret : secrets) {
+      String middle = secret.substring(8, secret.length() - 8);
+      assertThat(outputs).noneMatch(o -> o.contains(secret) || o.contains(middle));
+    }
+  }
+
+  @Test
+  void aMissingSourceIsExitTwoWithOneLineNamingIt() throws Exception {
+    Path missing = work.resolve("no-such-dir");
+
+    CliRunner.Run r = CliRunner.run(work, "scan", "--source", missing.toString(), "--out", work.resolve("r2").toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    String output = (r.stdout() + r.stderr()).strip();
+    assertThat(output.lines()).hasSize(1);
+    assertThat(output).contains(missing.toString()).contains("no such directory");
+  }
+
+  @Test
+  void failOnShadowIsExitThreeAfterTheReportIsWritten() throws Exception {
+    Path out3 = work.resolve("r3");
+
+    CliRunner.Run r = CliRunner.run(work, "scan", "--source", project.toString(), "--out", out3.toString(), "--fail-on", "shadow");
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(out3.resolve("inventory.json")).exists();
+    assertThat(r.stdout() + r.stderr()).contains("shadow AI asset(s) found (--fail-on shadow)");
+  }
+
+  /** {@code file:line} or {@code file#cellN:line}, as in the markers. */
+  private static String place(JsonNode location) {
+    String file = location.get("file").asText();
+    String cell = location.has("cell") ? "#cell" + location.get("cell").asInt() : "";
+    return file + cell + ":" + location.get("line").asInt();
+  }
+
+  private static Map<String, Set<String>> markers(Path root) throws IOException {
+    Map<String, Set<String>> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String relative = root.relativize(p).toString().replace('\\', '/');
+        if (relative.startsWith("node_modules/") || relative.startsWith("generated/")) {
+          continue;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          Matcher m = EXPECT.matcher(lines.get(i));
+          if (m.find()) {
+            Set<String> providers = new TreeSet<>();
+            for (String s : m.group(1).split(",")) {
+              providers.add(s.trim());
+            }
+            expected.put(relative + ":" + (i + 1), providers);
+          }
+        }
+      }
+    }
+    return expected;
+  }
+
+  static Path fixture(String name) throws URISyntaxException {
+    return Path.of(ScanCommandIT.class.getResource("/fixtures/" + name).toURI());
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      files.forEach(
+          p -> {
+            try {
+              Path target = to.resolve(from.relativize(p).toString());
+              if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(p, target);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+  }
+
+  private static String random(int n) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    SecureRandom r = new SecureRandom();
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+}
