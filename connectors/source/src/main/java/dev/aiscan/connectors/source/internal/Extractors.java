@@ -1,11 +1,31 @@
 package dev.aiscan.connectors.source.internal;
 
+import dev.aiscan.connectors.source.internal.config.BicepExtractor;
+import dev.aiscan.connectors.source.internal.config.DockerfileExtractor;
+import dev.aiscan.connectors.source.internal.config.DotEnvExtractor;
+import dev.aiscan.connectors.source.internal.config.JsonConfigExtractor;
+import dev.aiscan.connectors.source.internal.config.PropertiesExtractor;
+import dev.aiscan.connectors.source.internal.config.TerraformExtractor;
+import dev.aiscan.connectors.source.internal.config.YamlExtractor;
+import dev.aiscan.connectors.source.internal.model.ModelFileExtractor;
 import java.util.List;
 import java.util.Optional;
 
 /** The extractors of the source connector, in one explicit list: the first that accepts a file reads it. */
 public final class Extractors {
-  private static final List<Extractor> ALL = List.of();
+  private static final List<Extractor> ALL =
+      List.of(
+          // code
+          // configuration and infrastructure
+          new BicepExtractor(),
+          new DockerfileExtractor(),
+          new DotEnvExtractor(),
+          new JsonConfigExtractor(),
+          new PropertiesExtractor(),
+          new TerraformExtractor(),
+          new YamlExtractor(),
+          // models
+          new ModelFileExtractor());
 
   private Extractors() {}
 
