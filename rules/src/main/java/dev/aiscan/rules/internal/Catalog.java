@@ -1,0 +1,100 @@
+package dev.aiscan.rules.internal;
+
+import dev.aiscan.core.Secrets;
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.Finding;
+import dev.aiscan.rules.Rule;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * All compiled rules, indexed by the fact type each matcher applies to. Built once; immutable and
+ * safe for concurrent {@link #detect} calls.
+ */
+public final class Catalog {
+  private final List<Rule> rules;
+  private final CodeIndex code = new CodeIndex();
+  private final PackageIndex packages = new PackageIndex();
+  private final InfraIndex infra = new InfraIndex();
+  private final LiteralIndex literals = new LiteralIndex();
+  private final List<Pattern> secretPatterns;
+  private final Secrets secrets;
+
+  public Catalog(List<CompiledRule> compiled) {
+    this.rules = compiled.stream().map(CompiledRule::rule).toList();
+    for (CompiledRule r : compiled) {
+      for (MatcherSpec m : r.matchers()) {
+        index(m);
+      }
+    }
+    code.freeze();
+    packages.freeze();
+    infra.freeze();
+    literals.freeze();
+    this.secretPatterns = List.copyOf(literals.secretPatterns());
+    this.secrets = new Secrets(secretPatterns);
+  }
+
+  private void index(MatcherSpec m) {
+    if (m instanceof MatcherSpec.Import s) {
+      code.add(s);
+    } else if (m instanceof MatcherSpec.Type s) {
+      code.add(s);
+    } else if (m instanceof MatcherSpec.Call s) {
+      code.add(s);
+    } else if (m instanceof MatcherSpec.Package s) {
+      packages.add(s);
+    } else if (m instanceof MatcherSpec.Host s) {
+      literals.add(s);
+    } else if (m instanceof MatcherSpec.Regex s) {
+      literals.add(s);
+    } else if (m instanceof MatcherSpec.ConfigKey s) {
+      infra.add(s);
+    } else if (m instanceof MatcherSpec.Env s) {
+      infra.add(s);
+    } else if (m instanceof MatcherSpec.Image s) {
+      infra.add(s);
+    } else if (m instanceof MatcherSpec.ModelFile s) {
+      infra.add(s);
+    } else if (m instanceof MatcherSpec.CloudResource s) {
+      infra.add(s);
+    } else if (m instanceof MatcherSpec.SaasApp s) {
+      infra.add(s);
+    } else {
+      throw new IllegalStateException("unindexed matcher " + m.getClass().getSimpleName());
+    }
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public List<Pattern> secretPatterns() {
+    return secretPatterns;
+  }
+
+  public void detect(Fact fact, Consumer<Finding> findings) {
+    Hits hits = new Hits(fact, secrets);
+    switch (fact.type()) {
+      case IMPORT -> code.matchImport(hits);
+      case TYPE_REFERENCE, ANNOTATION -> code.matchType(hits);
+      case CALL -> code.matchCall(hits);
+      case PACKAGE -> packages.match(hits);
+      case STRING_LITERAL -> {
+        literals.match(hits, secrets);
+        infra.matchEnvLiteral(hits);
+      }
+      case CONFIG_KEY -> infra.matchConfigKey(hits);
+      case ENV_VAR -> infra.matchEnv(hits);
+      case CONTAINER_IMAGE -> infra.matchImage(hits);
+      case MODEL_FILE -> infra.matchModelFile(hits);
+      case CLOUD_RESOURCE -> infra.matchCloudResource(hits);
+      case SAAS_APP -> infra.matchSaasApp(hits);
+      case USAGE_EVENT -> {
+        // No matcher reads usage events yet.
+      }
+    }
+    hits.emit(findings);
+  }
+}

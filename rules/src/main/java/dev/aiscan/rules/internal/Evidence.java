@@ -1,0 +1,126 @@
+package dev.aiscan.rules.internal;
+
+import dev.aiscan.core.model.Fact;
+
+/**
+ * Short, human evidence for a finding: {@code import openai}, {@code env OPENAI_API_KEY}, {@code
+ * OpenAiChatModel.builder().modelName("gpt-4o-mini")}. Callers mask secrets before a literal is
+ * cut, so that a cut never leaves part of a key behind.
+ */
+public final class Evidence {
+  public static final int MAX = 160;
+  private static final int MAX_PREFIX = 64;
+  private static final String ELLIPSIS = "…";
+
+  private Evidence() {}
+
+  /** Evidence for facts other than string literals. */
+  public static String of(Fact fact) {
+    String v = fact.value();
+    String text =
+        switch (fact.type()) {
+          case IMPORT -> "import " + v;
+          case PACKAGE -> packageEvidence(fact);
+          case TYPE_REFERENCE -> "type " + v;
+          case ANNOTATION -> "@" + v;
+          case CALL -> callEvidence(fact);
+          case CONFIG_KEY -> v;
+          case ENV_VAR -> "env " + v;
+          case CONTAINER_IMAGE -> "image " + v;
+          case MODEL_FILE -> v + " model file" + size(fact.attribute(Fact.Attr.SIZE));
+          case CLOUD_RESOURCE -> "resource " + v;
+          case SAAS_APP -> "SaaS app " + v;
+          case STRING_LITERAL -> '"' + v + '"';
+          case USAGE_EVENT -> v;
+        };
+    return cut(text);
+  }
+
+  /**
+   * Evidence for a match in a string literal: the literal quoted (a window around the match when
+   * long), after the call chain ({@code X.builder().model("...")}) or key ({@code key = "..."}) it
+   * belongs to.
+   *
+   * @param display the literal text, already masked when it may hold a secret
+   * @param matchStart where the match starts in {@code display}, or -1 if unknown
+   * @param matchLength length of the match
+   */
+  public static String literal(Fact fact, String display, int matchStart, int matchLength) {
+    String context = fact.attribute(Fact.Attr.CONTEXT);
+    String key = fact.attribute(Fact.Attr.KEY);
+    String open;
+    String close;
+    if (context != null && !context.isBlank()) {
+      open = tail(context) + "(\"";
+      close = "\")";
+    } else if (key != null && !key.isBlank()) {
+      open = tail(key) + " = \"";
+      close = "\"";
+    } else {
+      open = "\"";
+      close = "\"";
+    }
+    int budget = MAX - open.length() - close.length();
+    return open + window(display, Math.max(matchStart, 0), matchLength, budget) + close;
+  }
+
+  /** A window of at most {@code budget} characters of {@code s} that shows the match. */
+  static String window(String s, int start, int length, int budget) {
+    if (s.length() <= budget) {
+      return s;
+    }
+    int room = budget - 2;
+    int from = Math.max(0, start - Math.max(0, (room - length) / 2));
+    int to = Math.min(s.length(), from + room);
+    from = Math.max(0, to - room);
+    return (from > 0 ? ELLIPSIS : "") + s.substring(from, to) + (to < s.length() ? ELLIPSIS : "");
+  }
+
+  /** {@code s} followed by {@code suffix}, {@code s} cut so that the suffix always fits. */
+  public static String withSuffix(String s, String suffix) {
+    String tail = suffix.length() > MAX / 2 ? suffix.substring(0, MAX / 2) : suffix;
+    int room = MAX - tail.length();
+    return (s.length() <= room ? s : s.substring(0, room - 1) + ELLIPSIS) + tail;
+  }
+
+  public static String cut(String s) {
+    return s.length() <= MAX ? s : s.substring(0, MAX - 1) + ELLIPSIS;
+  }
+
+  private static String tail(String s) {
+    return s.length() <= MAX_PREFIX ? s : ELLIPSIS + s.substring(s.length() - MAX_PREFIX + 1);
+  }
+
+  private static String packageEvidence(Fact fact) {
+    String eco = fact.attribute(Fact.Attr.ECOSYSTEM);
+    String version = fact.attribute(Fact.Attr.VERSION);
+    return "package " + fact.value() + (version == null ? "" : " " + version) + (eco == null ? "" : " (" + eco + ")");
+  }
+
+  private static String callEvidence(Fact fact) {
+    String context = fact.attribute(Fact.Attr.CONTEXT);
+    if (context != null && !context.isBlank()) {
+      return tail(context) + "(…)";
+    }
+    String receiver = fact.attribute(Fact.Attr.RECEIVER);
+    return (receiver == null ? "" : Names.simpleName(receiver) + ".") + fact.value() + "(…)";
+  }
+
+  private static String size(String bytes) {
+    if (bytes == null) {
+      return "";
+    }
+    try {
+      double b = Long.parseLong(bytes);
+      String[] units = {"B", "KB", "MB", "GB", "TB"};
+      int u = 0;
+      while (b >= 1024 && u < units.length - 1) {
+        b /= 1024;
+        u++;
+      }
+      return u == 0 ? " (" + (long) b + " B)" : String.format(java.util.Locale.ROOT, " (%.1f %s)", b, units[u]);
+    } catch (NumberFormatException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.aiscan.rules.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiscan.core.model.Confidence;
+import dev.aiscan.rules.Rule;
+import dev.aiscan.rules.RuleFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Turns one schema-valid matcher node into a {@link MatcherSpec}, compiling its regexes once. */
+final class MatcherReader {
+  private final String file;
+  private final Rule rule;
+
+  MatcherReader(String file, Rule rule) {
+    this.file = file;
+    this.rule = rule;
+  }
+
+  MatcherSpec read(JsonNode matcher) {
+    String kind = matcher.fieldNames().next();
+    JsonNode body = matcher.get(kind);
+    Confidence confidence =
+        body.has("confidence") ? Confidence.fromWire(body.get("confidence").asText()) : rule.confidence();
+    Binding b = new Binding(rule, confidence, Set.copyOf(strings(body, "language")));
+    return switch (kind) {
+      case "import" -> new MatcherSpec.Import(b, strings(body, "module"));
+      case "package" -> new MatcherSpec.Package(
+          b, strings(body, "ecosystem"), strings(body, "name"), strings(body, "pattern"));
+      case "type" -> new MatcherSpec.Type(
+          b, strings(body, "name"), strings(body, "package"), strings(body, "simple-name"));
+      case "call" -> new MatcherSpec.Call(b, strings(body, "receiver"), strings(body, "method"));
+      case "host" -> host(b, body);
+      case "literal" -> regex(b, body, MatcherSpec.RegexKind.LITERAL);
+      case "model" -> regex(b, body, MatcherSpec.RegexKind.MODEL);
+      case "key-format" -> regex(b, body, MatcherSpec.RegexKind.KEY_FORMAT);
+      case "config-key" -> new MatcherSpec.ConfigKey(b, strings(body, "prefix"), optionalRegex(body, "pattern"));
+      case "env" -> new MatcherSpec.Env(b, strings(body, "name"), optionalRegex(body, "pattern"));
+      case "image" -> new MatcherSpec.Image(b, strings(body, "name"));
+      case "model-file" -> new MatcherSpec.ModelFile(b, strings(body, "format"));
+      case "cloud-resource" -> new MatcherSpec.CloudResource(b, strings(body, "type"));
+      case "saas-app" -> new MatcherSpec.SaasApp(
+          b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
+      default -> throw error(matcher, "unknown matcher '" + kind + "'");
+    };
+  }
+
+  private MatcherSpec host(Binding b, JsonNode body) {
+    List<String> hosts = strings(body, "host");
+    for (String h : hosts) {
+      String problem = HostIndex.check(h);
+      if (problem != null) {
+        throw error(body.get("host"), problem);
+      }
+    }
+    return new MatcherSpec.Host(b, hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(), strings(body, "path"));
+  }
+
+  private MatcherSpec regex(Binding b, JsonNode body, MatcherSpec.RegexKind kind) {
+    Pattern pattern = optionalRegex(body, "pattern");
+    List<String> tokens = strings(body, "tokens");
+    for (String t : tokens) {
+      if (t.length() < RegexTokens.MIN_LENGTH || !t.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw error(body.get("tokens"), "tokens must be printable ASCII of at least " + RegexTokens.MIN_LENGTH + " characters");
+      }
+    }
+    if (tokens.isEmpty()) {
+      tokens = RegexTokens.derive(pattern.pattern());
+      if (tokens.isEmpty()) {
+        throw error(body.get("pattern"),
+            "cannot derive a prefilter token from pattern '" + pattern.pattern() + "': declare 'tokens'");
+      }
+    }
+    tokens = tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+    return new MatcherSpec.Regex(b, kind, pattern, tokens, optionalRegex(body, "context"), optionalRegex(body, "key"));
+  }
+
+  private Pattern optionalRegex(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(n.asText());
+    } catch (PatternSyntaxException e) {
+      throw error(n, "invalid regex in '" + field + "': " + e.getDescription() + " near index " + e.getIndex());
+    }
+  }
+
+  static List<String> strings(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null) {
+      return List.of();
+    }
+    if (n.isArray()) {
+      List<String> out = new ArrayList<>();
+      n.forEach(e -> out.add(e.asText()));
+      return List.copyOf(out);
+    }
+    return List.of(n.asText());
+  }
+
+  private RuleFormatException error(JsonNode at, String message) {
+    return new RuleFormatException(
+        file + ":" + PackReader.line(at, lineOf(rule)) + ": rule " + rule.id() + ": " + message);
+  }
+
+  private static int lineOf(Rule rule) {
+    String s = rule.source();
+    return Integer.parseInt(s.substring(s.lastIndexOf(':') + 1));
+  }
+}

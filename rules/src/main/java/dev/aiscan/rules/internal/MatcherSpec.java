@@ -1,0 +1,62 @@
+package dev.aiscan.rules.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One parsed matcher of a rule; the indexes are built from these. */
+public sealed interface MatcherSpec {
+  Binding binding();
+
+  /** Module, package or namespace prefix on a {@code .} or {@code /} boundary; globs allowed. */
+  record Import(Binding binding, List<String> modules) implements MatcherSpec {}
+
+  /** Declared or installed package: exact names or globs, per ecosystem. */
+  record Package(Binding binding, List<String> ecosystems, List<String> names, List<String> patterns)
+      implements MatcherSpec {}
+
+  /** Type reference or annotation: qualified names, package prefixes, or unqualified simple names. */
+  record Type(Binding binding, List<String> names, List<String> packages, List<String> simpleNames)
+      implements MatcherSpec {}
+
+  /** Method call: receiver type or package prefix, and optionally the method names. */
+  record Call(Binding binding, List<String> receivers, List<String> methods) implements MatcherSpec {}
+
+  /** Host of a URL or bare host name in a literal; optional path prefixes. */
+  record Host(Binding binding, List<String> hosts, List<String> paths) implements MatcherSpec {}
+
+  /** What a regular expression over string literals means. */
+  enum RegexKind {
+    LITERAL,
+    MODEL,
+    KEY_FORMAT
+  }
+
+  /** A regular expression over string literals, with its prefilter tokens and attribute filters. */
+  record Regex(
+      Binding binding,
+      RegexKind kind,
+      Pattern pattern,
+      List<String> tokens,
+      Pattern context,
+      Pattern key)
+      implements MatcherSpec {}
+
+  /** Configuration key prefixes (on {@code .}) or a regular expression. */
+  record ConfigKey(Binding binding, List<String> prefixes, Pattern pattern) implements MatcherSpec {}
+
+  /** Environment variable names or a regular expression. */
+  record Env(Binding binding, List<String> names, Pattern pattern) implements MatcherSpec {}
+
+  /** Container image names, registry and tag ignored. */
+  record Image(Binding binding, List<String> names) implements MatcherSpec {}
+
+  /** Model file formats. */
+  record ModelFile(Binding binding, List<String> formats) implements MatcherSpec {}
+
+  /** Cloud resource types, exact or {@code prefix*}. */
+  record CloudResource(Binding binding, List<String> types) implements MatcherSpec {}
+
+  /** SaaS application by name, domain or OAuth client id. */
+  record SaasApp(Binding binding, List<String> names, List<String> domains, List<String> clientIds)
+      implements MatcherSpec {}
+}

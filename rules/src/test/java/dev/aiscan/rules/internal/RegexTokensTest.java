@@ -1,0 +1,35 @@
+package dev.aiscan.rules.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RegexTokensTest {
+  @Test
+  void longestRequiredLiteral() {
+    assertThat(RegexTokens.derive("api\\.openai\\.com")).containsExactly("api.openai.com");
+    assertThat(RegexTokens.derive("^bedrock:(?:Invoke|Converse|\\*)[A-Za-z*]*$")).containsExactly("bedrock:");
+    assertThat(RegexTokens.derive("sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}")).containsExactly("t3blbkfj");
+  }
+
+  @Test
+  void alternationsYieldOneTokenPerAlternative() {
+    assertThat(RegexTokens.derive("(?<![a-z])(?<model>dall-e-[23]|gpt-image-1|whisper-1)(?![a-z])"))
+        .containsExactlyInAnyOrder("dall-e-", "gpt-image-1", "whisper-1");
+    assertThat(RegexTokens.derive("(?i)^(?:foo|ba)r$")).containsExactlyInAnyOrder("foo", "ba");
+  }
+
+  @Test
+  void optionalPartsAreNotRequired() {
+    assertThat(RegexTokens.derive("(?:us\\.)?anthropic\\.claude-[a-z]+")).containsExactly("anthropic.claude-");
+    assertThat(RegexTokens.derive("abcx?yz")).containsExactly("abc");
+    assertThat(RegexTokens.derive("ab+cdef")).containsExactly("cdef");
+  }
+
+  @Test
+  void givesUpWhenAnAlternativeHasNoLiteral() {
+    assertThat(RegexTokens.derive("^o[134]$")).isEmpty();
+    assertThat(RegexTokens.derive("foo|[a-z]+")).isEmpty();
+    assertThat(RegexTokens.derive("(?:gpt)?-\\d+")).isEmpty();
+  }
+}
