@@ -1,6 +1,8 @@
 package dev.aiscan.shell;
 
+import dev.aiscan.shell.internal.Arguments;
 import dev.aiscan.shell.internal.Version;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.shell.command.annotation.CommandScan;
@@ -23,6 +25,19 @@ public class AiscanApplication {
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       args = new String[] {"help"};
     }
-    System.exit(SpringApplication.exit(SpringApplication.run(AiscanApplication.class, args)));
+    int code;
+    try {
+      code = SpringApplication.exit(SpringApplication.run(AiscanApplication.class, Arguments.coalesceRepeated(args)));
+    } catch (RuntimeException e) {
+      // Spring Shell carries a command's non-zero exit code out as an exception; the command has
+      // already printed its one-line message. Anything else is a bug, shown in full.
+      if (e instanceof ExitCodeGenerator generator) {
+        code = generator.getExitCode();
+      } else {
+        e.printStackTrace();
+        code = 1;
+      }
+    }
+    System.exit(code);
   }
 }

@@ -26,13 +26,17 @@ public class AiscanConfiguration {
   @Bean
   CommandExceptionResolver aiscanExceptionResolver() {
     return e -> {
+      int code;
       if (e instanceof FailOnException) {
-        return CommandHandlingResult.of("aiscan: " + e.getMessage() + "\n", 3);
+        code = 3;
+      } else if (e instanceof UsageException || e instanceof dev.aiscan.core.ScanException) {
+        code = 2;
+      } else {
+        return CommandHandlingResult.of("aiscan: internal error: " + e + "\n", 1);
       }
-      if (e instanceof UsageException || e instanceof dev.aiscan.core.ScanException) {
-        return CommandHandlingResult.of("aiscan: " + e.getMessage() + "\n", 2);
-      }
-      return CommandHandlingResult.of("aiscan: internal error: " + e + "\n", 1);
+      // stdout carries the command's output; the one-line error goes to stderr.
+      System.err.println("aiscan: " + e.getMessage());
+      return CommandHandlingResult.of("", code);
     };
   }
 }

@@ -32,9 +32,9 @@ public class ScanCommand {
 
   @Command(command = "scan", description = "Scan targets for AI use and write the inventory and reports.")
   public String scan(
-      @Option(longNames = "source", arityMin = 1, arityMax = 64, label = "DIR",
+      @Option(longNames = "source", label = "DIR",
               description = "source tree to scan; repeat, or separate with commas, for several")
-          String[] sources,
+          String sources,
       @Option(longNames = "out", defaultValue = "aiscan-report", label = "DIR",
               description = "directory that receives inventory.json and the other reports")
           String out,
@@ -80,18 +80,20 @@ public class ScanCommand {
         service.run(ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
 
     String summary = quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports());
-    failOnMode.check(outcome.result(), summary);
+    String failure = failOnMode.failure(outcome.result());
+    if (failure != null) {
+      // The summary still belongs on stdout; the exit code and its one-line reason follow.
+      System.out.print(summary);
+      System.out.flush();
+      throw new FailOnException(failure);
+    }
     return summary.stripTrailing();
   }
 
-  private static List<Target> targets(String[] sources) {
+  private static List<Target> targets(String sources) {
     List<Target> targets = new ArrayList<>();
-    if (sources != null) {
-      for (String s : sources) {
-        for (String dir : split(s)) {
-          targets.add(SourceConnector.target(Path.of(dir)));
-        }
-      }
+    for (String dir : split(sources)) {
+      targets.add(SourceConnector.target(Path.of(dir)));
     }
     if (targets.isEmpty()) {
       throw new UsageException("nothing to scan: give at least one --source DIR");
@@ -130,13 +132,15 @@ public class ScanCommand {
       }
     }
 
-    void check(dev.aiscan.core.ScanResult result, String summary) {
+    /** Why the scan fails under this mode, or null when it does not. */
+    String failure(dev.aiscan.core.ScanResult result) {
       if (this == SHADOW && result.shadowCount() > 0) {
-        throw new FailOnException(summary + result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)");
+        return result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)";
       }
       if (this == ANY && !result.findings().isEmpty()) {
-        throw new FailOnException(summary + result.findings().size() + " AI finding(s) found (--fail-on any)");
+        return result.findings().size() + " AI finding(s) found (--fail-on any)";
       }
+      return null;
     }
   }
 }
