@@ -7,6 +7,12 @@ import dev.aiscan.connectors.source.internal.config.JsonConfigExtractor;
 import dev.aiscan.connectors.source.internal.config.PropertiesExtractor;
 import dev.aiscan.connectors.source.internal.config.TerraformExtractor;
 import dev.aiscan.connectors.source.internal.config.YamlExtractor;
+import dev.aiscan.connectors.source.internal.lang.CSharpExtractor;
+import dev.aiscan.connectors.source.internal.lang.GoExtractor;
+import dev.aiscan.connectors.source.internal.lang.JavaExtractor;
+import dev.aiscan.connectors.source.internal.lang.JavaScriptExtractor;
+import dev.aiscan.connectors.source.internal.lang.NotebookExtractor;
+import dev.aiscan.connectors.source.internal.lang.PythonExtractor;
 import dev.aiscan.connectors.source.internal.model.ModelFileExtractor;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +22,12 @@ public final class Extractors {
   private static final List<Extractor> ALL =
       List.of(
           // code
+          new CSharpExtractor(),
+          new GoExtractor(),
+          new JavaExtractor(),
+          new JavaScriptExtractor(),
+          new NotebookExtractor(),
+          new PythonExtractor(),
           // configuration and infrastructure
           new BicepExtractor(),
           new DockerfileExtractor(),

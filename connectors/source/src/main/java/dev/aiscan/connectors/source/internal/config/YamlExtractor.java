@@ -134,7 +134,10 @@ public final class YamlExtractor implements Extractor {
             node(value, path);
           } else if (key instanceof ScalarNode scalarKey) {
             String child = ConfigFacts.join(path, scalarKey.getValue());
-            out.emit(FactType.CONFIG_KEY, child, line(key), ConfigFacts.origin("yaml"));
+            if (!(value instanceof MappingNode)) {
+              // Leaf keys only, as in a .properties file: `spring.ai` is not itself a setting.
+              out.emit(FactType.CONFIG_KEY, child, line(key), ConfigFacts.origin("yaml"));
+            }
             recognisers.entry(scalarKey.getValue(), value);
             node(value, child);
           }

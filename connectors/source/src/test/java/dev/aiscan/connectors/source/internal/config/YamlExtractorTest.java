@@ -62,8 +62,8 @@ class YamlExtractorTest {
     assertThat(line(one(context, FactType.CONFIG_KEY, "spring.ai.openai.chat.options.model"))).isEqualTo(9);
     assertThat(line(literal(context, "gpt-4o", "spring.ai.openai.chat.options.model"))).isEqualTo(9);
     assertThat(line(literal(context, "0.2", "spring.ai.openai.chat.options.temperature"))).isEqualTo(10);
-    // Intermediate keys are keys too.
-    assertThat(line(one(context, FactType.CONFIG_KEY, "spring.ai.openai"))).isEqualTo(5);
+    // Only leaf keys are settings, as in a .properties file.
+    assertThat(context.values(FactType.CONFIG_KEY)).doesNotContain("spring", "spring.ai", "spring.ai.openai", "spring.ai.openai.chat");
     // The second document.
     assertThat(line(literal(context, "http://localhost:11434", "spring.ai.ollama.base-url"))).isEqualTo(22);
     // management.endpoint.env is a Spring key, not environment variables.
