@@ -42,7 +42,7 @@ class RuleEngineTest {
     assertThat(f.targetId()).isEqualTo(RuleExample.TARGET.id());
     assertThat(f.location()).isEqualTo(Location.file("src/app.py", 7));
     assertThat(f.evidence()).isEqualTo("import openai");
-    assertThat(f.id()).isEqualTo(Finding.idOf("openai-sdk", f.targetId(), f.location(), "import openai"));
+    assertThat(f.id()).isEqualTo(Finding.idOf("openai-sdk", f.targetId(), f.location(), null, null));
     assertThat(only(detect(fact), "openai-sdk").id()).isEqualTo(f.id());
   }
 

@@ -93,7 +93,7 @@ class ScanEngineTest {
 
     private static Finding finding(Fact f, String rule, String provider, Category c, String evidence, String model) {
       return new Finding(
-          Finding.idOf(rule, f.target().id(), f.location(), evidence), rule, provider, c, Confidence.HIGH,
+          Finding.idOf(rule, f.target().id(), f.location(), model, null), rule, provider, c, Confidence.HIGH,
           f.target().id(), f.location(), evidence, model, null);
     }
 

@@ -76,13 +76,6 @@ public final class Evidence {
     return (from > 0 ? ELLIPSIS : "") + s.substring(from, to) + (to < s.length() ? ELLIPSIS : "");
   }
 
-  /** {@code s} followed by {@code suffix}, {@code s} cut so that the suffix always fits. */
-  public static String withSuffix(String s, String suffix) {
-    String tail = suffix.length() > MAX / 2 ? suffix.substring(0, MAX / 2) : suffix;
-    int room = MAX - tail.length();
-    return (s.length() <= room ? s : s.substring(0, room - 1) + ELLIPSIS) + tail;
-  }
-
   public static String cut(String s) {
     return s.length() <= MAX ? s : s.substring(0, MAX - 1) + ELLIPSIS;
   }

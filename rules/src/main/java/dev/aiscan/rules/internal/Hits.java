@@ -72,7 +72,7 @@ public final class Hits {
       String ruleId = h.rule.id();
       findings.accept(
           new Finding(
-              Finding.idOf(ruleId, targetId, fact.location(), h.evidence),
+              Finding.idOf(ruleId, targetId, fact.location(), h.model, h.fingerprint),
               ruleId,
               h.rule.provider(),
               h.rule.category(),

@@ -126,7 +126,7 @@ public final class LiteralIndex {
         }
       }
       case MODEL -> {
-        // Several models in one literal: one finding each, the model appended so ids stay distinct.
+        // Several models in one literal: one finding each (the model is part of the finding id).
         Map<String, int[]> models = new LinkedHashMap<>();
         while (m.find() && models.size() < MAX_PER_LITERAL) {
           int start = entry.namedModelGroup ? m.start("model") : m.start();
@@ -136,11 +136,7 @@ public final class LiteralIndex {
           }
         }
         models.forEach((model, at) -> {
-          String evidence = display.evidence(fact, at[0], at[1] - at[0]);
-          if (models.size() > 1) {
-            evidence = Evidence.withSuffix(evidence, " [" + model + "]");
-          }
-          hits.add(spec.binding(), evidence, model, null);
+          hits.add(spec.binding(), display.evidence(fact, at[0], at[1] - at[0]), model, null);
         });
       }
       case KEY_FORMAT -> {

@@ -2,16 +2,15 @@ package dev.aiscan.core.internal;
 
 import dev.aiscan.core.Secrets;
 import dev.aiscan.core.model.Finding;
-import dev.aiscan.core.model.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Thread-safe store of findings. One rule reports a place once: the same rule on the same line
- * (say an import and a type reference both naming the SDK) is one finding. Evidence is masked once
- * more on the way in, whatever the detector did.
+ * Thread-safe store of findings, one per finding id: the same rule on the same line (say an import
+ * and a type reference both naming the SDK) is one finding, the first one reported. Evidence is
+ * masked once more on the way in, whatever the detector did.
  */
 public final class FindingCollector {
   private static final Comparator<Integer> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -26,24 +25,22 @@ public final class FindingCollector {
           .thenComparing(Finding::evidence);
 
   private final Secrets secrets;
-  private final ConcurrentHashMap<String, Finding> byPlace = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Finding> byId = new ConcurrentHashMap<>();
 
   public FindingCollector(Secrets secrets) {
     this.secrets = secrets;
   }
 
   public void add(Finding finding) {
-    Location l = finding.location();
-    String place = finding.ruleId() + '\u0000' + finding.targetId() + '\u0000' + l + '\u0000' + finding.model() + '\u0000' + finding.fingerprint();
-    byPlace.computeIfAbsent(place, k -> finding.withEvidence(secrets.mask(finding.evidence())));
+    byId.computeIfAbsent(finding.id(), k -> finding.withEvidence(secrets.mask(finding.evidence())));
   }
 
   public long size() {
-    return byPlace.size();
+    return byId.size();
   }
 
   public List<Finding> sorted() {
-    List<Finding> list = new ArrayList<>(byPlace.values());
+    List<Finding> list = new ArrayList<>(byId.values());
     list.sort(ORDER);
     return list;
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A rule's verdict on a fact: this location shows AI use.
  *
- * @param id stable id, derived from rule, target, location and evidence (see {@link
- *     #idOf(String, String, Location, String)})
+ * @param id stable id, derived from rule, target, location, model and key (see {@link
+ *     #idOf(String, String, Location, String, String)})
  * @param ruleId the matching rule's id
  * @param provider canonical provider id, e.g. {@code openai}
  * @param category what kind of AI use
@@ -40,9 +40,18 @@ public record Finding(
     Objects.requireNonNull(evidence, "evidence");
   }
 
-  /** A finding id that is the same for the same rule, place and evidence in every scan. */
-  public static String idOf(String ruleId, String targetId, Location location, String evidence) {
-    return "f-" + Hashes.shortSha256(ruleId + '\u0000' + targetId + '\u0000' + location + '\u0000' + evidence);
+  /**
+   * A finding id that is the same for the same rule, place, model and key in every scan. A rule
+   * reports a place once: an import and a type reference naming the same SDK on one line are one
+   * finding, while one literal naming two models is two.
+   *
+   * @param model the model named, or null
+   * @param fingerprint the key's fingerprint, or null
+   */
+  public static String idOf(String ruleId, String targetId, Location location, String model, String fingerprint) {
+    return "f-"
+        + Hashes.shortSha256(
+            String.join("\u0000", ruleId, targetId, location.toString(), String.valueOf(model), String.valueOf(fingerprint)));
   }
 
   public Finding withEvidence(String newEvidence) {
