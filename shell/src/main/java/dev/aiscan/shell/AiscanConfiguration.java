@@ -5,6 +5,9 @@ import dev.aiscan.core.spi.Connector;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.springframework.shell.jline.PromptProvider;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandHandlingResult;
 
@@ -16,6 +19,12 @@ public class AiscanConfiguration {
   @Bean
   List<Connector> connectors() {
     return List.of(new SourceConnector());
+  }
+
+  /** The interactive prompt. */
+  @Bean
+  PromptProvider aiscanPrompt() {
+    return () -> new AttributedString("aiscan:> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
   }
 
   /**

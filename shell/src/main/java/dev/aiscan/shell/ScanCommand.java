@@ -30,7 +30,7 @@ public class ScanCommand {
     this.connectors = connectors;
   }
 
-  @Command(command = "scan", description = "Scan targets for AI use and write the inventory and reports.")
+  @Command(command = "scan", group = "Scanning", description = "Scan targets for AI use and write the inventory and reports.")
   public String scan(
       @Option(longNames = "source", label = "DIR",
               description = "source tree to scan; repeat, or separate with commas, for several")
