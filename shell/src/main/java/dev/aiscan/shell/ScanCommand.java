@@ -72,7 +72,11 @@ public class ScanCommand {
     put(settings, "connectors.source.exclude", exclude);
     settings.put("connectors.source.gitignore", Boolean.toString(!noGitignore));
     Settings parsed = Settings.of(settings);
-    parsed.bytes("connectors.source.max-file-size", 0); // reject a bad size before scanning
+    try {
+      parsed.bytes("connectors.source.max-file-size", 0);
+    } catch (dev.aiscan.core.ScanException e) {
+      throw new UsageException("--max-file-size " + maxFileSize + ": not a size (use e.g. 512k, 5m, 1g)");
+    }
 
     RuleEngine detector = rules == null || rules.isBlank() ? RuleEngine.loadDefault() : RuleEngine.load(paths(rules));
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));

@@ -115,6 +115,15 @@ class ScanCommandIT {
   }
 
   @Test
+  void aFileThatDoesNotParseIsAWarningNamingItsLineAndItsImportsAreStillFound() {
+    assertThat(inventory.get("warnings")).hasSize(1);
+    JsonNode warning = inventory.get("warnings").get(0);
+    assertThat(warning.get("source").asText()).isEqualTo("support-desk/backend/src/main/java/com/acme/support/Escalation.java:8");
+    assertThat(warning.get("message").asText()).startsWith("Java syntax error").doesNotContain("\n");
+    assertThat(inventory.at("/summary/warnings").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void ignoredAndVendoredDirectoriesAreNotScanned() {
     assertThat(inventory.get("findings").findValuesAsText("file"))
         .noneMatch(f -> f.startsWith("node_modules/") || f.startsWith("generated/"));
