@@ -224,7 +224,9 @@ public final class BicepExtractor implements Extractor {
           escape(b);
         } else if (c == '$' && next() == '{') {
           int from = pos;
-          skipInterpolation();
+          Interpolations.Skipped skipped = Interpolations.skip(s, pos, '\'', "$");
+          pos = skipped.end();
+          line += skipped.newlines();
           b.append(s, from, pos);
         } else {
           b.append(c);
@@ -264,41 +266,6 @@ public final class BicepExtractor implements Extractor {
         default -> b.append('\\').append(e);
       }
       pos += 2;
-    }
-
-    /** Skips {@code ${…}} with nested braces and strings, iteratively. */
-    private void skipInterpolation() {
-      // Each entry is a brace depth inside an interpolation, or -1 for a string inside one.
-      Deque<int[]> stack = new ArrayDeque<>();
-      stack.push(new int[] {1});
-      pos += 2;
-      while (pos < n && !stack.isEmpty()) {
-        char c = s.charAt(pos);
-        int[] top = stack.peek();
-        if (c == '\n') {
-          line++;
-        }
-        if (top[0] < 0) {
-          if (c == '\\') {
-            pos++;
-            if (pos < n && s.charAt(pos) == '\n') {
-              line++;
-            }
-          } else if (c == '\'') {
-            stack.pop();
-          } else if (c == '$' && next() == '{') {
-            stack.push(new int[] {1});
-            pos++;
-          }
-        } else if (c == '{') {
-          top[0]++;
-        } else if (c == '}' && --top[0] == 0) {
-          stack.pop();
-        } else if (c == '\'') {
-          stack.push(new int[] {-1});
-        }
-        pos++;
-      }
     }
   }
 }

@@ -159,7 +159,9 @@ public final class TerraformExtractor implements Extractor {
           escape(b);
         } else if ((c == '$' || c == '%') && next() == '{') {
           int from = pos;
-          skipTemplate();
+          Interpolations.Skipped skipped = Interpolations.skip(s, pos, '"', "$%");
+          pos = skipped.end();
+          line += skipped.newlines();
           b.append(s, from, pos);
         } else if ((c == '$' || c == '%') && next() == c && pos + 2 < n && s.charAt(pos + 2) == '{') {
           b.append(c).append('{');
@@ -205,44 +207,6 @@ public final class TerraformExtractor implements Extractor {
         v = v * 16 + d;
       }
       return v;
-    }
-
-    /**
-     * Skips a {@code ${…}} or {@code %{…}} starting at {@code pos}, with nested braces and strings,
-     * iteratively so that deep nesting cannot overflow the stack.
-     */
-    private void skipTemplate() {
-      // Each entry is a brace depth inside an interpolation, or -1 for a string inside one.
-      Deque<int[]> stack = new ArrayDeque<>();
-      stack.push(new int[] {1});
-      pos += 2;
-      while (pos < n && !stack.isEmpty()) {
-        char c = s.charAt(pos);
-        int[] top = stack.peek();
-        if (c == '\n') {
-          line++;
-        }
-        if (top[0] < 0) {
-          if (c == '\\') {
-            pos++;
-            if (pos < n && s.charAt(pos) == '\n') {
-              line++;
-            }
-          } else if (c == '"') {
-            stack.pop();
-          } else if ((c == '$' || c == '%') && next() == '{') {
-            stack.push(new int[] {1});
-            pos++;
-          }
-        } else if (c == '{') {
-          top[0]++;
-        } else if (c == '}' && --top[0] == 0) {
-          stack.pop();
-        } else if (c == '"') {
-          stack.push(new int[] {-1});
-        }
-        pos++;
-      }
     }
 
     private boolean heredocAhead() {
