@@ -39,15 +39,16 @@ public final class ConsoleSummary {
             TreeSet<String> models = new TreeSet<>();
             assets.forEach(a -> models.addAll(a.models()));
             long findings = assets.stream().mapToLong(a -> a.findingIds().size()).sum();
-            out.append(
+            String line =
                 String.format(
-                    "  %-20s %3d asset%s %4d finding%s%s%n",
+                    "  %-20s %3d asset%s %4d finding%s%s",
                     provider,
                     assets.size(),
                     assets.size() == 1 ? " " : "s",
                     findings,
                     findings == 1 ? " " : "s",
-                    models.isEmpty() ? "" : "  models: " + String.join(", ", models)));
+                    models.isEmpty() ? "" : "  models: " + String.join(", ", models));
+            out.append(line.stripTrailing()).append('\n');
           });
       Map<String, String> names = new TreeMap<>();
       for (Target t : result.scan().targets()) {
