@@ -4,6 +4,7 @@ import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.model.Warning;
 import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.core.spi.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.function.Function;
  */
 public final class RecordingContext implements CollectContext {
   private final Settings settings;
+  private ContentFilter contentFilter = ContentFilter.ALL;
   private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
   private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
   private long units;
@@ -38,6 +40,17 @@ public final class RecordingContext implements CollectContext {
   @Override
   public void warn(String source, String message) {
     warnings.add(new Warning(source, message));
+  }
+
+  /** Uses a detector's prefilter, as the engine would. */
+  public RecordingContext withContentFilter(ContentFilter filter) {
+    this.contentFilter = filter;
+    return this;
+  }
+
+  @Override
+  public ContentFilter contentFilter() {
+    return contentFilter;
   }
 
   @Override

@@ -27,6 +27,7 @@ public final class Evidence {
           case CONFIG_KEY -> v;
           case ENV_VAR -> "env " + v;
           case CONTAINER_IMAGE -> "image " + v;
+          case FILE -> "file " + v;
           case MODEL_FILE -> v + " model file" + size(fact.attribute(Fact.Attr.SIZE));
           case CLOUD_RESOURCE -> "resource " + v;
           case SAAS_APP -> "SaaS app " + v;

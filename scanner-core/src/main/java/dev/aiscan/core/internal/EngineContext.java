@@ -3,6 +3,7 @@ package dev.aiscan.core.internal;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.core.spi.Detector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
@@ -57,6 +58,11 @@ public final class EngineContext implements CollectContext {
   @Override
   public void warn(String source, String message) {
     warnings.add(source, message);
+  }
+
+  @Override
+  public ContentFilter contentFilter() {
+    return detector.contentFilter();
   }
 
   @Override

@@ -13,7 +13,9 @@ public enum Category {
   CLOUD_SERVICE,
   SAAS_APP,
   VECTOR_DB,
-  ML_FRAMEWORK;
+  ML_FRAMEWORK,
+  /** An AI coding assistant configured in a repository (CLAUDE.md, .cursorrules, MCP client configs). */
+  CODING_ASSISTANT;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

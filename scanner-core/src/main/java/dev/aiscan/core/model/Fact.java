@@ -56,6 +56,8 @@ public record Fact(
     public static final String VERSION = "version";
     /** For imports: "static" or "wildcard" flags, comma separated. */
     public static final String FLAGS = "flags";
+    /** For files: the file name, e.g. {@code CLAUDE.md}. */
+    public static final String NAME = "name";
     /** The source that produced the fact, e.g. {@code docker-compose}, {@code terraform}. */
     public static final String ORIGIN = "origin";
 

@@ -20,6 +20,11 @@ public enum FactType {
   ENV_VAR,
   /** A container image reference; value is the image (registry/name:tag). */
   CONTAINER_IMAGE,
+  /**
+   * A file present in a source tree, whatever its content; value is its path relative to the
+   * target root ({@code .github/copilot-instructions.md}), attribute {@code name} its file name.
+   */
+  FILE,
   /** A model file identified from its header; value is the format, attributes {@code size}. */
   MODEL_FILE,
   /** A resource type declared in infrastructure code or found in a cloud account. */

@@ -23,6 +23,12 @@ public interface CollectContext {
    */
   void warn(String source, String message);
 
+  /**
+   * The detector's prefilter for raw content: a file whose bytes it rejects need not be parsed. See
+   * {@link ContentFilter}.
+   */
+  ContentFilter contentFilter();
+
   /** The scan's settings, flat keys such as {@code connectors.source.max-file-size}. */
   Settings settings();
 

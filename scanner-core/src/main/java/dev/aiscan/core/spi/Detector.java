@@ -20,4 +20,12 @@ public interface Detector {
    * evidence string and warning before it leaves the engine, as a second line of defence.
    */
   List<Pattern> secretPatterns();
+
+  /**
+   * The prefilter connectors may run over raw file content before extracting facts from it. The
+   * default lets everything through.
+   */
+  default ContentFilter contentFilter() {
+    return ContentFilter.ALL;
+  }
 }
