@@ -56,6 +56,12 @@ public record Fact(
     public static final String VERSION = "version";
     /** For imports: "static" or "wildcard" flags, comma separated. */
     public static final String FLAGS = "flags";
+    /** For cloud resources: the resource's kind, e.g. {@code OpenAI} for an Azure Cognitive Services account. */
+    public static final String KIND = "kind";
+    /** For SaaS apps: the app's web domain, e.g. {@code otter.ai}. */
+    public static final String DOMAIN = "domain";
+    /** For SaaS apps: the OAuth client (application) id. */
+    public static final String CLIENT_ID = "client-id";
     /** For files: the file name, e.g. {@code CLAUDE.md}. */
     public static final String NAME = "name";
     /** The source that produced the fact, e.g. {@code docker-compose}, {@code terraform}. */
