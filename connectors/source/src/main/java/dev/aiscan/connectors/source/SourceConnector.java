@@ -6,6 +6,9 @@ import dev.aiscan.connectors.source.internal.FactWriter;
 import dev.aiscan.connectors.source.internal.SourceFile;
 import dev.aiscan.connectors.source.internal.SourceWalker;
 import dev.aiscan.core.InvalidTargetException;
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.FactType;
+import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.CollectContext;
 import dev.aiscan.core.spi.Connector;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,21 +92,36 @@ public final class SourceConnector implements Connector {
 
   private static void scanFile(Target target, SourceWalker.Entry entry, SourceSettings settings, CollectContext context) {
     String label = label(target, entry.relative());
+    // Every file is a fact by its presence alone (CLAUDE.md, .cursorrules), whatever its content.
+    context.emit(
+        new Fact(FactType.FILE, entry.relative(), target, Location.file(entry.relative(), null),
+            Map.of(Fact.Attr.NAME, fileName(entry.relative()))));
     SourceFile file = new SourceFile(entry.path(), entry.relative(), entry.size(), message -> context.warn(label, message));
     Optional<Extractor> extractor = Extractors.forFile(file);
     if (extractor.isEmpty()) {
       return;
     }
     Extractor e = extractor.get();
-    if (e.readsWholeFile() && entry.size() > settings.maxFileSize()) {
-      context.warn(
-          label,
-          "file of " + entry.size() + " bytes is over the size limit of " + settings.maxFileSize()
-              + " bytes; skipped (raise connectors.source.max-file-size or --max-file-size)");
-      return;
+    if (e.readsWholeFile()) {
+      if (entry.size() > settings.maxFileSize()) {
+        context.warn(
+            label,
+            "file of " + entry.size() + " bytes is over the size limit of " + settings.maxFileSize()
+                + " bytes; skipped (raise connectors.source.max-file-size or --max-file-size)");
+        return;
+      }
+      // Most files name no AI at all: one pass of the rules' prefilter over the bytes spares the parse.
+      if (!context.contentFilter().mayMatch(file.bytes())) {
+        context.progress(1);
+        return;
+      }
     }
     e.extract(file, new FactWriter(context, target, file, e.language(), label));
     context.progress(1);
+  }
+
+  private static String fileName(String relative) {
+    return relative.substring(relative.lastIndexOf('/') + 1);
   }
 
   /** How a file is named in warnings: the target's name, then the path inside it. */

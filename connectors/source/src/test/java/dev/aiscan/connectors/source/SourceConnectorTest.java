@@ -7,6 +7,7 @@ import dev.aiscan.core.InvalidTargetException;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.model.Warning;
+import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.core.spi.Settings;
 import dev.aiscan.testkit.FixtureTree;
 import dev.aiscan.testkit.RecordingContext;
@@ -55,6 +56,28 @@ class SourceConnectorTest {
         .anyMatch(m -> m.startsWith("file of 2417 bytes is over the size limit of 1024 bytes"))
         .anyMatch(m -> m.contains("binary content"))
         .anyMatch(m -> m.contains("invalid UTF-8"));
+    assertThat(ctx.units()).isEqualTo(2);
+  }
+
+  @Test
+  void everyFileIsAFactByItsPresenceAndContentTheFilterRejectsIsNotParsed() {
+    Path root = dir.resolve("repo");
+    FixtureTree.in(root)
+        .file("CLAUDE.md", "# Notes for the assistant\n")
+        .file(".github/copilot-instructions.md", "Use records.\n")
+        .file("src/plain.py", "import os\nNAME = 'svc'\n")
+        .file("src/ai.py", "import openai\n");
+    ContentFilter onlyOpenAi = (bytes, offset, length) -> new String(bytes, offset, length, StandardCharsets.UTF_8).contains("openai");
+    RecordingContext ctx = new RecordingContext().withContentFilter(onlyOpenAi);
+
+    connector.collect(SourceConnector.target(root), ctx);
+
+    assertThat(ctx.facts(FactType.FILE))
+        .extracting(f -> f.value() + " " + f.attribute("name"))
+        .containsExactlyInAnyOrder(
+            ".github/copilot-instructions.md copilot-instructions.md", "CLAUDE.md CLAUDE.md", "src/ai.py ai.py", "src/plain.py plain.py");
+    assertThat(ctx.values(FactType.IMPORT)).containsExactly("openai");
+    assertThat(ctx.values(FactType.STRING_LITERAL)).doesNotContain("svc");
     assertThat(ctx.units()).isEqualTo(2);
   }
 

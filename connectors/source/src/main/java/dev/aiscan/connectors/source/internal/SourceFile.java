@@ -21,6 +21,7 @@ public final class SourceFile {
   private final String relative;
   private final long size;
   private final Problems problems;
+  private byte[] bytes;
   private String text;
 
   /** Where decoding problems are reported, as warnings naming the file. */
@@ -80,13 +81,19 @@ public final class SourceFile {
     return text;
   }
 
-  /** The raw bytes. Callers keep them no longer than the extraction of this file. */
+  /**
+   * The raw bytes, read once. A {@code SourceFile} lives only while its file is extracted, so the
+   * bytes are never kept beyond that.
+   */
   public byte[] bytes() {
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
+    if (bytes == null) {
+      try {
+        bytes = Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
+      }
     }
+    return bytes;
   }
 
   /** Up to {@code n} bytes from the start of the file, without reading the rest. */
