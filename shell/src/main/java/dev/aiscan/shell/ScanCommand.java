@@ -57,7 +57,7 @@ public class ScanCommand {
           String maxFileSize,
       @Option(longNames = "no-gitignore", description = "scan files that .gitignore ignores")
           boolean noGitignore,
-      @Option(longNames = "rules", label = "FILES", description = "extra rule packs (YAML), comma separated")
+      @Option(longNames = "rules", label = "PATHS", description = "custom rule packs (YAML files or directories), comma separated")
           String rules,
       @Option(longNames = "quiet", description = "print nothing on success")
           boolean quiet) {
@@ -78,7 +78,7 @@ public class ScanCommand {
       throw new UsageException("--max-file-size " + maxFileSize + ": not a size (use e.g. 512k, 5m, 1g)");
     }
 
-    RuleEngine detector = rules == null || rules.isBlank() ? RuleEngine.loadDefault() : RuleEngine.load(paths(rules));
+    RuleEngine detector = RulesCommand.engine(rules);
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
     ScanService.Outcome outcome =
         service.run(ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
@@ -109,10 +109,6 @@ public class ScanCommand {
     if (value != null && !value.isBlank()) {
       settings.put(key, value);
     }
-  }
-
-  private static List<Path> paths(String list) {
-    return split(list).stream().map(Path::of).toList();
   }
 
   private static List<String> split(String list) {
