@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param matchers the matcher kinds the rule uses, e.g. {@code import}, {@code package}
  * @param positiveExamples facts the rule must match
  * @param negativeExamples near misses the rule must not match
+ * @param origin whether the rule is built in, from a user pack, or a user rule that replaces a
+ *     built-in one
  */
 public record Rule(
     String id,
@@ -36,18 +38,38 @@ public record Rule(
     List<String> iso42001,
     List<String> matchers,
     List<RuleExample> positiveExamples,
-    List<RuleExample> negativeExamples) {
+    List<RuleExample> negativeExamples,
+    Origin origin) {
+
+  /** Where a rule comes from. */
+  public enum Origin {
+    /** Shipped in the rules jar ({@code packs/index.txt}). */
+    BUILT_IN,
+    /** From a user pack ({@code --rules}), with a new id. */
+    CUSTOM,
+    /** From a user pack, replacing the built-in rule with the same id ({@code override: true}). */
+    OVERRIDE;
+
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
 
   public Rule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(confidence, "confidence");
+    Objects.requireNonNull(origin, "origin");
     references = List.copyOf(references);
     iso42001 = List.copyOf(iso42001);
     matchers = List.copyOf(matchers);
     positiveExamples = List.copyOf(positiveExamples);
     negativeExamples = List.copyOf(negativeExamples);
+  }
+
+  public boolean builtIn() {
+    return origin == Origin.BUILT_IN;
   }
 
   /** Does not print examples, which may be key-shaped. */

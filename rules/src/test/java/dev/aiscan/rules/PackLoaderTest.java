@@ -53,7 +53,8 @@ class PackLoaderTest {
       assertThat(r.matchers()).containsExactly("import");
     });
     assertThat(engine.rule("openai-sdk")).isPresent();
-    assertThat(engine.verifyExamples()).isEmpty();
+    assertThat(engine.testExamples(r -> !r.builtIn())).extracting(RuleTestResult::line)
+        .containsExactly("PASS acme-llm-sdk (2 examples)");
     assertThat(detect(engine, FactType.IMPORT, "acme.llm.client", "python")).extracting(Finding::ruleId)
         .containsExactly("acme-llm-sdk");
   }
@@ -164,10 +165,72 @@ class PackLoaderTest {
   }
 
   @Test
-  void userRuleCannotReuseABuiltInId() throws IOException {
+  void userRuleCannotReuseABuiltInIdWithoutOverride() throws IOException {
     Path pack = write("dup.yaml", HEADER + VALID_RULE.replace("acme-llm-sdk", "openai-sdk"));
 
-    assertOneLine(pack, "dup.yaml:4: duplicate rule id 'openai-sdk' \\(first defined at openai.yaml:\\d+\\)");
+    assertOneLine(pack, "dup.yaml:4: rule openai-sdk: duplicate id \\(built-in openai.yaml:\\d+\\); add override: true to replace it");
+  }
+
+  @Test
+  void duplicateIdWithinAPackIsAnError() throws IOException {
+    Path pack = write("twice.yaml", HEADER + VALID_RULE + VALID_RULE);
+
+    assertOneLine(pack, "twice.yaml:19: rule acme-llm-sdk: duplicate id \\(first defined at .*twice.yaml:4\\)");
+  }
+
+  @Test
+  void duplicateIdAcrossUserPacksIsAnError() throws IOException {
+    write("a.yaml", HEADER + VALID_RULE);
+    write("b.yaml", HEADER + VALID_RULE);
+
+    assertThatThrownBy(() -> RuleEngine.load(List.of(dir)))
+        .isInstanceOf(RuleFormatException.class)
+        .hasMessage(dir.resolve("b.yaml") + ":4: rule acme-llm-sdk: duplicate id (first defined at " + dir.resolve("a.yaml") + ":4)");
+  }
+
+  @Test
+  void unknownKeysAreRejectedAtEveryLevel() throws IOException {
+    assertOneLine(write("k1.yaml", HEADER.replace("pack: mine", "pack: mine\nauthor: me") + VALID_RULE),
+        "k1.yaml:3: unknown field 'author'");
+    assertOneLine(write("k2.yaml", HEADER + VALID_RULE.replace("    title: Acme LLM SDK\n", "    title: Acme LLM SDK\n    owner: me\n")),
+        "k2.yaml:9: rule acme-llm-sdk: unknown field 'owner'");
+    assertOneLine(write("k3.yaml", HEADER + VALID_RULE.replace("{module: acme.llm,", "{module: acme.llm, modules: x,")),
+        "k3.yaml:13: rule acme-llm-sdk: match\\[0\\].import: unknown field 'modules'");
+    assertOneLine(write("k4.yaml", HEADER + VALID_RULE.replace("    examples:\n", "    examples:\n      neutral: []\n")),
+        "k4.yaml:15: rule acme-llm-sdk: examples: unknown field 'neutral'");
+    assertOneLine(write("k5.yaml", HEADER + VALID_RULE.replace("{type: import, value: acme.llmx,", "{type: import, vaule: acme.llmx, value: x,")),
+        "k5.yaml:18: rule acme-llm-sdk: examples.negative\\[0\\]: unknown field 'vaule'");
+  }
+
+  @Test
+  void unknownCategoryAndExampleTypeAreRejected() throws IOException {
+    assertOneLine(write("c.yaml", HEADER + VALID_RULE.replace("category: sdk", "category: chatbot")),
+        "c.yaml:6: rule acme-llm-sdk: category: .*");
+    assertOneLine(write("t.yaml", HEADER + VALID_RULE.replace("{type: import, value: acme.llmx,", "{type: importt, value: acme.llmx,")),
+        "t.yaml:18: rule acme-llm-sdk: examples.negative\\[0\\].type: .*");
+  }
+
+  @Test
+  void badRegexesInEveryRegexFieldAreRejected() throws IOException {
+    for (String matcher : List.of(
+        "literal: {pattern: 'acme-llm', context: 'a(('}",
+        "model: {pattern: 'acme-[a-z]+', key: '[x'}",
+        "config-key: {pattern: 'acme.(llm'}",
+        "env: {pattern: 'ACME_(KEY'}")) {
+      Path pack = write("re.yaml", HEADER + VALID_RULE.replace("- import: {module: acme.llm, language: python}", "- " + matcher));
+      assertOneLine(pack, "re.yaml:13: rule acme-llm-sdk: invalid regex in '(pattern|context|key)': .*");
+    }
+  }
+
+  @Test
+  void builtInPacksMustUseKnownProvidersButUserPacksMayAddTheirOwn() {
+    var loader = new dev.aiscan.rules.internal.PackLoader();
+    String text = HEADER + VALID_RULE;
+
+    assertThatThrownBy(() -> loader.read("mine.yaml", text, true, dev.aiscan.rules.internal.PackLoader.providerIds()))
+        .isInstanceOf(RuleFormatException.class)
+        .hasMessage("mine.yaml:5: rule acme-llm-sdk: unknown provider 'acme-llm' (built-in rules use the ids in providers.txt)");
+    assertThat(loader.read("mine.yaml", text, false, null).rules()).hasSize(1);
   }
 
   @Test

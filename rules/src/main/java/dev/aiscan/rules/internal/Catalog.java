@@ -18,14 +18,25 @@ public final class Catalog {
   private final PackageIndex packages = new PackageIndex();
   private final InfraIndex infra = new InfraIndex();
   private final LiteralIndex literals = new LiteralIndex();
+  private final FileIndex files = new FileIndex();
   private final List<Pattern> secretPatterns;
   private final Secrets secrets;
+  private final PythonImports pythonImports;
+  private final boolean pythonPackages;
+  private final ContentPrefilter prefilter;
 
   public Catalog(List<CompiledRule> compiled) {
+    this(compiled, PythonImports.builtIn());
+  }
+
+  public Catalog(List<CompiledRule> compiled, PythonImports pythonImports) {
+    this.pythonImports = pythonImports;
+    PrefilterTokens prefilterTokens = new PrefilterTokens(pythonImports);
     this.rules = compiled.stream().map(CompiledRule::rule).toList();
     for (CompiledRule r : compiled) {
       for (MatcherSpec m : r.matchers()) {
         index(m);
+        prefilterTokens.add(m);
       }
     }
     code.freeze();
@@ -34,6 +45,13 @@ public final class Catalog {
     literals.freeze();
     this.secretPatterns = List.copyOf(literals.secretPatterns());
     this.secrets = new Secrets(secretPatterns);
+    this.pythonPackages = packages.hasEcosystem("pypi");
+    this.prefilter = new ContentPrefilter(prefilterTokens.tokens());
+  }
+
+  /** The content prefilter over all rules. */
+  public ContentPrefilter prefilter() {
+    return prefilter;
   }
 
   private void index(MatcherSpec m) {
@@ -61,6 +79,8 @@ public final class Catalog {
       infra.add(s);
     } else if (m instanceof MatcherSpec.SaasApp s) {
       infra.add(s);
+    } else if (m instanceof MatcherSpec.File s) {
+      files.add(s);
     } else {
       throw new IllegalStateException("unindexed matcher " + m.getClass().getSimpleName());
     }
@@ -77,7 +97,14 @@ public final class Catalog {
   public void detect(Fact fact, Consumer<Finding> findings) {
     Hits hits = new Hits(fact, secrets);
     switch (fact.type()) {
-      case IMPORT -> code.matchImport(hits);
+      case IMPORT -> {
+        code.matchImport(hits);
+        if (pythonPackages && "python".equals(fact.attribute(Fact.Attr.LANGUAGE))) {
+          for (String distribution : pythonImports.distributions(fact.value())) {
+            packages.match(hits, "pypi", distribution);
+          }
+        }
+      }
       case TYPE_REFERENCE, ANNOTATION -> code.matchType(hits);
       case CALL -> code.matchCall(hits);
       case PACKAGE -> packages.match(hits);
@@ -88,6 +115,7 @@ public final class Catalog {
       case CONFIG_KEY -> infra.matchConfigKey(hits);
       case ENV_VAR -> infra.matchEnv(hits);
       case CONTAINER_IMAGE -> infra.matchImage(hits);
+      case FILE -> files.match(hits);
       case MODEL_FILE -> infra.matchModelFile(hits);
       case CLOUD_RESOURCE -> infra.matchCloudResource(hits);
       case SAAS_APP -> infra.matchSaasApp(hits);

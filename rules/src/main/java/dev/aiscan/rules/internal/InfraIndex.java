@@ -19,7 +19,18 @@ public final class InfraIndex {
 
   private record Regex(Pattern pattern, Binding binding) {}
 
-  private record Prefix(String prefix, Binding binding) {}
+  /** A cloud-resource matcher's binding with its {@code kind} filter (lowercase; empty: any). */
+  private record Cloud(Binding binding, java.util.Set<String> kinds) {
+    boolean accepts(Fact fact) {
+      if (kinds.isEmpty()) {
+        return true;
+      }
+      String kind = fact.attribute(Fact.Attr.KIND);
+      return kind != null && kinds.contains(kind.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private record Prefix(String prefix, Cloud cloud) {}
 
   private final SegmentMap<Binding> configPrefixes = new SegmentMap<>(".");
   private final List<Regex> configPatterns = new ArrayList<>();
@@ -27,7 +38,7 @@ public final class InfraIndex {
   private final List<Regex> envPatterns = new ArrayList<>();
   private final Map<String, List<Binding>> images = new HashMap<>();
   private final Map<String, List<Binding>> modelFiles = new HashMap<>();
-  private final Map<String, List<Binding>> cloudExact = new HashMap<>();
+  private final Map<String, List<Cloud>> cloudExact = new HashMap<>();
   private final List<Prefix> cloudPrefixes = new ArrayList<>();
   private final Map<String, List<Binding>> saasNames = new HashMap<>();
   private final Map<String, List<Binding>> saasDomains = new HashMap<>();
@@ -56,12 +67,14 @@ public final class InfraIndex {
   }
 
   void add(MatcherSpec.CloudResource spec) {
+    Cloud cloud =
+        new Cloud(spec.binding(), java.util.Set.copyOf(spec.kinds().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList()));
     for (String t : spec.types()) {
       String type = t.toLowerCase(Locale.ROOT);
       if (type.endsWith("*")) {
-        cloudPrefixes.add(new Prefix(type.substring(0, type.length() - 1), spec.binding()));
+        cloudPrefixes.add(new Prefix(type.substring(0, type.length() - 1), cloud));
       } else {
-        put(cloudExact, type, spec.binding());
+        cloudExact.computeIfAbsent(type, k -> new ArrayList<>()).add(cloud);
       }
     }
   }
@@ -136,12 +149,21 @@ public final class InfraIndex {
     addAll(hits, modelFiles.get(hits.fact().value().toLowerCase(Locale.ROOT)));
   }
 
+  /** Exact type or prefix, case-insensitive; then the matcher's {@code kind} filter, if any. */
   void matchCloudResource(Hits hits) {
-    String type = hits.fact().value().toLowerCase(Locale.ROOT);
-    addAll(hits, cloudExact.get(type));
+    Fact f = hits.fact();
+    String type = f.value().toLowerCase(Locale.ROOT);
+    List<Cloud> exact = cloudExact.get(type);
+    if (exact != null) {
+      for (Cloud c : exact) {
+        if (c.accepts(f)) {
+          hits.add(c.binding);
+        }
+      }
+    }
     for (Prefix p : cloudPrefixes) {
-      if (type.startsWith(p.prefix)) {
-        hits.add(p.binding);
+      if (type.startsWith(p.prefix) && p.cloud.accepts(f)) {
+        hits.add(p.cloud.binding);
       }
     }
   }
@@ -150,7 +172,7 @@ public final class InfraIndex {
   void matchSaasApp(Hits hits) {
     Fact f = hits.fact();
     addAll(hits, saasNames.get(f.value().toLowerCase(Locale.ROOT)));
-    String domain = f.attribute("domain");
+    String domain = f.attribute(Fact.Attr.DOMAIN);
     if (domain != null) {
       String d = domain.toLowerCase(Locale.ROOT);
       addAll(hits, saasDomains.get(d));
@@ -158,7 +180,7 @@ public final class InfraIndex {
         addAll(hits, saasDomains.get(d.substring(i + 1)));
       }
     }
-    String clientId = f.attribute("client-id");
+    String clientId = f.attribute(Fact.Attr.CLIENT_ID);
     if (clientId != null) {
       addAll(hits, saasClientIds.get(clientId));
     }

@@ -38,11 +38,18 @@ final class MatcherReader {
       case "literal" -> regex(b, body, MatcherSpec.RegexKind.LITERAL);
       case "model" -> regex(b, body, MatcherSpec.RegexKind.MODEL);
       case "key-format" -> regex(b, body, MatcherSpec.RegexKind.KEY_FORMAT);
-      case "config-key" -> new MatcherSpec.ConfigKey(b, strings(body, "prefix"), optionalRegex(body, "pattern"));
-      case "env" -> new MatcherSpec.Env(b, strings(body, "name"), optionalRegex(body, "pattern"));
+      case "config-key" -> {
+        Pattern p = optionalRegex(body, "pattern");
+        yield new MatcherSpec.ConfigKey(b, strings(body, "prefix"), p, patternTokens(body, p));
+      }
+      case "env" -> {
+        Pattern p = optionalRegex(body, "pattern");
+        yield new MatcherSpec.Env(b, strings(body, "name"), p, patternTokens(body, p));
+      }
       case "image" -> new MatcherSpec.Image(b, strings(body, "name"));
       case "model-file" -> new MatcherSpec.ModelFile(b, strings(body, "format"));
-      case "cloud-resource" -> new MatcherSpec.CloudResource(b, strings(body, "type"));
+      case "cloud-resource" -> new MatcherSpec.CloudResource(b, strings(body, "type"), strings(body, "kind"));
+      case "file" -> file(b, body);
       case "saas-app" -> new MatcherSpec.SaasApp(
           b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
       default -> throw error(matcher, "unknown matcher '" + kind + "'");
@@ -60,13 +67,45 @@ final class MatcherReader {
     return new MatcherSpec.Host(b, hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(), strings(body, "path"));
   }
 
+  private MatcherSpec file(Binding b, JsonNode body) {
+    List<String> names = strings(body, "name");
+    for (String n : names) {
+      if (n.indexOf('/') >= 0 || n.indexOf('*') >= 0) {
+        throw error(body.get("name"), "file name '" + n + "' must be a plain file name (use 'path' for globs)");
+      }
+    }
+    List<String> paths = strings(body, "path");
+    for (String p : paths) {
+      String problem = PathGlob.check(p);
+      if (problem != null) {
+        throw error(body.get("path"), problem);
+      }
+    }
+    return new MatcherSpec.File(b, names, paths);
+  }
+
   private MatcherSpec regex(Binding b, JsonNode body, MatcherSpec.RegexKind kind) {
     Pattern pattern = optionalRegex(body, "pattern");
+    return new MatcherSpec.Regex(
+        b, kind, pattern, patternTokens(body, pattern), optionalRegex(body, "context"), optionalRegex(body, "key"));
+  }
+
+  /**
+   * The declared {@code tokens}, else those derived from {@code pattern}: literal strings of which
+   * every match contains one. Empty when there is no pattern; an error when none can be derived.
+   */
+  private List<String> patternTokens(JsonNode body, Pattern pattern) {
     List<String> tokens = strings(body, "tokens");
     for (String t : tokens) {
       if (t.length() < RegexTokens.MIN_LENGTH || !t.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
         throw error(body.get("tokens"), "tokens must be printable ASCII of at least " + RegexTokens.MIN_LENGTH + " characters");
       }
+    }
+    if (pattern == null) {
+      if (!tokens.isEmpty()) {
+        throw error(body.get("tokens"), "'tokens' without 'pattern'");
+      }
+      return List.of();
     }
     if (tokens.isEmpty()) {
       tokens = RegexTokens.derive(pattern.pattern());
@@ -75,8 +114,7 @@ final class MatcherReader {
             "cannot derive a prefilter token from pattern '" + pattern.pattern() + "': declare 'tokens'");
       }
     }
-    tokens = tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
-    return new MatcherSpec.Regex(b, kind, pattern, tokens, optionalRegex(body, "context"), optionalRegex(body, "key"));
+    return tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
   }
 
   private Pattern optionalRegex(JsonNode body, String field) {

@@ -41,11 +41,18 @@ public sealed interface MatcherSpec {
       Pattern key)
       implements MatcherSpec {}
 
-  /** Configuration key prefixes (on {@code .}) or a regular expression. */
-  record ConfigKey(Binding binding, List<String> prefixes, Pattern pattern) implements MatcherSpec {}
+  /**
+   * Configuration key prefixes (on {@code .}) or a regular expression, with the content prefilter's
+   * tokens for the regex (empty without one).
+   */
+  record ConfigKey(Binding binding, List<String> prefixes, Pattern pattern, List<String> tokens)
+      implements MatcherSpec {}
 
-  /** Environment variable names or a regular expression. */
-  record Env(Binding binding, List<String> names, Pattern pattern) implements MatcherSpec {}
+  /**
+   * Environment variable names or a regular expression, with the content prefilter's tokens for the
+   * regex (empty without one).
+   */
+  record Env(Binding binding, List<String> names, Pattern pattern, List<String> tokens) implements MatcherSpec {}
 
   /** Container image names, registry and tag ignored. */
   record Image(Binding binding, List<String> names) implements MatcherSpec {}
@@ -53,8 +60,14 @@ public sealed interface MatcherSpec {
   /** Model file formats. */
   record ModelFile(Binding binding, List<String> formats) implements MatcherSpec {}
 
-  /** Cloud resource types, exact or {@code prefix*}. */
-  record CloudResource(Binding binding, List<String> types) implements MatcherSpec {}
+  /**
+   * Cloud resource types, exact or {@code prefix*}; when {@code kinds} is not empty, the fact's
+   * {@code kind} attribute must be one of them (case-insensitive).
+   */
+  record CloudResource(Binding binding, List<String> types, List<String> kinds) implements MatcherSpec {}
+
+  /** A file present in a tree: exact file names, or globs over the path relative to the root. */
+  record File(Binding binding, List<String> names, List<String> paths) implements MatcherSpec {}
 
   /** SaaS application by name, domain or OAuth client id. */
   record SaasApp(Binding binding, List<String> names, List<String> domains, List<String> clientIds)

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class PackLoader {
   public static final String PACKS = "/dev/aiscan/rules/packs/";
   public static final String INDEX = PACKS + "index.txt";
+  public static final String PROVIDERS = "/dev/aiscan/rules/providers.txt";
 
   private final PackReader reader = new PackReader();
 
@@ -39,16 +40,31 @@ public final class PackLoader {
     return resource(PACKS + name);
   }
 
-  public List<CompiledRule> defaults() {
-    List<CompiledRule> rules = new ArrayList<>();
-    for (String name : defaultPackNames()) {
-      rules.addAll(read(name, defaultPackText(name)));
+  /** The known provider ids ({@code providers.txt}), which built-in rules must use. */
+  public static Set<String> providerIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String line : resource(PROVIDERS).split("\n")) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        ids.add(l);
+      }
     }
-    return rules;
+    return ids;
   }
 
-  public List<CompiledRule> files(List<Path> paths) {
-    List<CompiledRule> rules = new ArrayList<>();
+  /** The built-in packs, in index order. */
+  public List<Pack> defaultPacks() {
+    Set<String> providers = providerIds();
+    List<Pack> packs = new ArrayList<>();
+    for (String name : defaultPackNames()) {
+      packs.add(read(name, defaultPackText(name), true, providers));
+    }
+    return packs;
+  }
+
+  /** User packs: files, or directories of {@code *.yaml}/{@code *.yml} files (name order). */
+  public List<Pack> userPacks(List<Path> paths) {
+    List<Pack> packs = new ArrayList<>();
     for (Path p : expand(paths)) {
       String text;
       try {
@@ -56,25 +72,13 @@ public final class PackLoader {
       } catch (IOException e) {
         throw new RuleFormatException(p + ":1: cannot read rule pack (" + e.getClass().getSimpleName() + ")", e);
       }
-      rules.addAll(read(p.toString(), text));
+      packs.add(read(p.toString(), text, false, null));
     }
-    return rules;
+    return packs;
   }
 
-  public List<CompiledRule> read(String file, String text) {
-    return RuleReader.read(file, reader.read(file, text));
-  }
-
-  /** Fails on the second definition of a rule id. */
-  public static void checkUniqueIds(List<CompiledRule> rules) {
-    Map<String, String> seen = new HashMap<>();
-    for (CompiledRule r : rules) {
-      String first = seen.putIfAbsent(r.rule().id(), r.rule().source());
-      if (first != null) {
-        throw new RuleFormatException(
-            r.rule().source() + ": duplicate rule id '" + r.rule().id() + "' (first defined at " + first + ")");
-      }
-    }
+  public Pack read(String file, String text, boolean builtIn, Set<String> providers) {
+    return RuleReader.read(file, reader.read(file, text), builtIn, providers);
   }
 
   private static List<Path> expand(List<Path> paths) {

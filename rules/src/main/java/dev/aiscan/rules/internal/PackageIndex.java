@@ -18,10 +18,12 @@ public final class PackageIndex {
   private final Map<String, List<Binding>> exact = new HashMap<>();
   private final SegmentMap<Binding> goModules = new SegmentMap<>("/");
   private final List<Glob> globs = new ArrayList<>();
+  private final java.util.Set<String> ecosystems = new java.util.HashSet<>();
 
   void add(MatcherSpec.Package spec) {
     for (String eco : spec.ecosystems()) {
       String e = eco.toLowerCase(Locale.ROOT);
+      ecosystems.add(e);
       for (String name : spec.names()) {
         String n = Names.packageName(e, name);
         if (e.equals("go")) {
@@ -48,20 +50,31 @@ public final class PackageIndex {
       return;
     }
     String e = eco.toLowerCase(Locale.ROOT);
-    String name = Names.packageName(e, f.value());
-    if (e.equals("go")) {
+    match(hits, e, Names.packageName(e, f.value()));
+  }
+
+  /**
+   * Package matchers of {@code ecosystem} for an already normalised {@code name}; matches are
+   * reported with the fact's own evidence (for a Python import: {@code import sklearn}).
+   */
+  void match(Hits hits, String ecosystem, String name) {
+    if (ecosystem.equals("go")) {
       goModules.lookup(name, hits::add);
     } else {
-      List<Binding> bindings = exact.get(e + '\u0000' + name);
+      List<Binding> bindings = exact.get(ecosystem + '\u0000' + name);
       if (bindings != null) {
         bindings.forEach(hits::add);
       }
     }
     for (Glob g : globs) {
-      if (g.ecosystem.equals(e) && name.startsWith(g.prefix) && g.pattern.matcher(name).matches()) {
+      if (g.ecosystem.equals(ecosystem) && name.startsWith(g.prefix) && g.pattern.matcher(name).matches()) {
         hits.add(g.binding);
       }
     }
+  }
+
+  boolean hasEcosystem(String ecosystem) {
+    return ecosystems.contains(ecosystem);
   }
 
   /** PEP 503 for a glob: each literal part normalised, the stars kept. */

@@ -1,5 +1,6 @@
 package dev.aiscan.rules.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,9 @@ import java.util.Set;
  * unless one of its regexes' tokens occurs in it (compared ASCII case-insensitively), so only a
  * handful of regexes ever run on a literal.
  *
- * <p>The derivation is conservative: it reads concatenations of plain characters, recurses into
- * required groups and alternations, and treats everything else (classes, {@code .}, escapes like
+ * <p>The derivation is conservative: it reads concatenations of plain characters and small classes
+ * ({@code phi[1-4]} gives {@code phi1} ... {@code phi4}), recurses into required groups and
+ * alternations, and treats everything else (other classes, {@code .}, escapes like
  * {@code \d}, optional parts, lookarounds) as a break. When some alternative yields no literal of
  * at least {@value #MIN_LENGTH} characters it gives up and returns an empty list; the rule must
  * then declare {@code tokens} itself.
@@ -69,11 +71,14 @@ public final class RegexTokens {
   /** The strongest token set of a concatenation: the one whose shortest token is longest. */
   private static Set<String> sequence(String re, int from, int to) {
     Set<String> best = null;
-    StringBuilder run = new StringBuilder();
+    // the current run of required literals: its alternatives, all of one length (a small class such
+    // as [1-4] multiplies them: phi[1-4] -> phi1, phi2, phi3, phi4)
+    List<String> run = new ArrayList<>(List.of(""));
     int i = from;
     while (i < to) {
       char c = re.charAt(i);
       String literal = null;
+      List<String> chars = null;
       Set<String> group = null;
       int atomEnd;
       if (c == '\\') {
@@ -86,6 +91,7 @@ public final class RegexTokens {
         }
       } else if (c == '[') {
         atomEnd = endOfClass(re, i);
+        chars = classChars(re, i, atomEnd);
       } else if (c == '(') {
         int close = closingParen(re, i);
         atomEnd = close + 1;
@@ -101,15 +107,24 @@ public final class RegexTokens {
       }
       int min = quantifierMin(re, atomEnd, to);
       int next = quantifierEnd(re, atomEnd, to);
-      if (literal != null && min != 0) {
-        run.append(literal);
+      if (literal != null) {
+        chars = List.of(literal);
+      }
+      if (chars != null && min != 0 && run.size() * chars.size() <= MAX_ALTERNATIVES) {
+        List<String> longer = new ArrayList<>();
+        for (String r : run) {
+          for (String ch : chars) {
+            longer.add(r + ch);
+          }
+        }
+        run = longer;
         if (next != atomEnd) {
           best = stronger(best, run);
-          run.setLength(0);
+          run = new ArrayList<>(List.of(""));
         }
       } else {
         best = stronger(best, run);
-        run.setLength(0);
+        run = new ArrayList<>(List.of(""));
         if (group != null) {
           best = stronger(best, group);
         }
@@ -119,11 +134,60 @@ public final class RegexTokens {
     return stronger(best, run);
   }
 
-  private static Set<String> stronger(Set<String> best, CharSequence run) {
-    if (run.length() < MIN_LENGTH) {
+  /** At most this many alternatives of a run (a small class multiplies them). */
+  private static final int MAX_ALTERNATIVES = 16;
+
+  /**
+   * The characters of a small, plain class ({@code [134]}, {@code [1-4]}, {@code [xX]}), lowercase
+   * and distinct; null for negated, large or escaped-class ones.
+   */
+  static List<String> classChars(String re, int open, int end) {
+    int i = open + 1;
+    int close = end - 1;
+    if (i >= close || re.charAt(i) == '^') {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    while (i < close) {
+      char c = re.charAt(i);
+      if (c == '[' || c == '&') {
+        return null;
+      }
+      if (c == '\\') {
+        char e = re.charAt(i + 1);
+        if (Character.isLetterOrDigit(e)) {
+          return null;
+        }
+        c = e;
+        i++;
+      }
+      if (i + 2 < close && re.charAt(i + 1) == '-' && re.charAt(i + 2) != '\\') {
+        char hi = re.charAt(i + 2);
+        if (hi < c || hi - c > 8) {
+          return null;
+        }
+        for (char x = c; x <= hi; x++) {
+          out.add(String.valueOf(x).toLowerCase(Locale.ROOT));
+        }
+        i += 3;
+      } else {
+        out.add(String.valueOf(c).toLowerCase(Locale.ROOT));
+        i++;
+      }
+      if (out.size() > 8) {
+        return null;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Set<String> stronger(Set<String> best, List<String> run) {
+    if (run.isEmpty() || run.get(0).length() < MIN_LENGTH) {
       return best;
     }
-    return stronger(best, Set.of(run.toString().toLowerCase(Locale.ROOT)));
+    Set<String> lower = new LinkedHashSet<>();
+    run.forEach(r -> lower.add(r.toLowerCase(Locale.ROOT)));
+    return stronger(best, lower);
   }
 
   private static Set<String> stronger(Set<String> best, Set<String> candidate) {

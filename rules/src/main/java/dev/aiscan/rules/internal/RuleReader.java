@@ -3,6 +3,7 @@ package dev.aiscan.rules.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiscan.core.model.Category;
 import dev.aiscan.core.model.Confidence;
+import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.rules.Rule;
 import dev.aiscan.rules.RuleExample;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a schema-valid pack tree into compiled rules and checks what the schema cannot: regexes
@@ -23,16 +25,31 @@ public final class RuleReader {
 
   private RuleReader() {}
 
-  public static List<CompiledRule> read(String file, JsonNode root) {
+  /**
+   * A schema-valid pack tree as a {@link Pack}.
+   *
+   * @param builtIn whether the pack ships in the rules jar
+   * @param providers the known provider ids, which built-in rules must use; null: any
+   */
+  public static Pack read(String file, JsonNode root, boolean builtIn, Set<String> providers) {
     String pack = root.path("pack").asText();
     List<CompiledRule> rules = new ArrayList<>();
     for (JsonNode r : root.path("rules")) {
-      rules.add(rule(file, pack, r));
+      if (builtIn && providers != null && !providers.contains(r.get("provider").asText())) {
+        throw error(file, r.get("provider"), PackReader.line(r, 1), r.get("id").asText(),
+            "unknown provider '" + r.get("provider").asText() + "' (built-in rules use the ids in providers.txt)");
+      }
+      rules.add(rule(file, pack, r, builtIn));
     }
-    return rules;
+    List<Pack.Disable> disables = new ArrayList<>();
+    int line = PackReader.line(root.get("disable"), 1);
+    for (JsonNode d : root.path("disable")) {
+      disables.add(new Pack.Disable(d.asText(), file + ":" + PackReader.line(d, line)));
+    }
+    return new Pack(file, pack, builtIn, rules, disables);
   }
 
-  private static CompiledRule rule(String file, String pack, JsonNode node) {
+  private static CompiledRule rule(String file, String pack, JsonNode node, boolean builtIn) {
     String id = node.get("id").asText();
     int line = PackReader.line(node, 1);
     List<String> kinds = new ArrayList<>();
@@ -52,7 +69,8 @@ public final class RuleReader {
             MatcherReader.strings(node, "iso42001"),
             kinds.stream().distinct().toList(),
             examples(examples.get("positive")),
-            examples(examples.get("negative")));
+            examples(examples.get("negative")),
+            origin(node, builtIn));
     MatcherReader reader = new MatcherReader(file, rule);
     List<MatcherSpec> matchers = new ArrayList<>();
     boolean hasModelMatcher = false;
@@ -68,6 +86,13 @@ public final class RuleReader {
     }
     checkExampleModels(file, line, id, examples, hasModelMatcher);
     return new CompiledRule(rule, matchers);
+  }
+
+  private static Rule.Origin origin(JsonNode node, boolean builtIn) {
+    if (node.path("override").asBoolean(false)) {
+      return Rule.Origin.OVERRIDE; // in a built-in pack, the assembler rejects it
+    }
+    return builtIn ? Rule.Origin.BUILT_IN : Rule.Origin.CUSTOM;
   }
 
   private static void checkExampleModels(String file, int line, String id, JsonNode examples, boolean hasModelMatcher) {
@@ -94,10 +119,16 @@ public final class RuleReader {
           attributes.put(s, e.get(s).asText());
         }
       }
+      FactType type = factType(e.get("type").asText());
+      String value = e.get("value").asText();
+      if (type == FactType.FILE && !attributes.containsKey(Fact.Attr.NAME)) {
+        // a file fact always carries its file name; examples may leave it implicit
+        attributes.put(Fact.Attr.NAME, value.substring(value.lastIndexOf('/') + 1));
+      }
       out.add(
           new RuleExample(
-              factType(e.get("type").asText()),
-              e.get("value").asText(),
+              type,
+              value,
               attributes,
               e.has("model") ? e.get("model").asText() : null,
               e.has("note") ? e.get("note").asText() : null));

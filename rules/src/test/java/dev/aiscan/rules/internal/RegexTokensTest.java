@@ -15,7 +15,7 @@ class RegexTokensTest {
   @Test
   void alternationsYieldOneTokenPerAlternative() {
     assertThat(RegexTokens.derive("(?<![a-z])(?<model>dall-e-[23]|gpt-image-1|whisper-1)(?![a-z])"))
-        .containsExactlyInAnyOrder("dall-e-", "gpt-image-1", "whisper-1");
+        .containsExactlyInAnyOrder("dall-e-2", "dall-e-3", "gpt-image-1", "whisper-1");
     assertThat(RegexTokens.derive("(?i)^(?:foo|ba)r$")).containsExactlyInAnyOrder("foo", "ba");
   }
 
@@ -27,8 +27,18 @@ class RegexTokensTest {
   }
 
   @Test
+  void smallClassesMultiplyTheRun() {
+    assertThat(RegexTokens.derive("^o[134]$")).containsExactly("o1", "o3", "o4");
+    assertThat(RegexTokens.derive("phi[1-4](?:\\.[0-9])?")).containsExactly("phi1", "phi2", "phi3", "phi4");
+    assertThat(RegexTokens.derive("[Gg]emini-")).containsExactly("gemini-");
+    assertThat(RegexTokens.derive("ab[^c]def")).containsExactly("def");
+    assertThat(RegexTokens.derive("x[a-z]yz")).containsExactly("yz");
+    assertThat(RegexTokens.derive("v[0-9][0-9]-model")).containsExactly("-model");
+  }
+
+  @Test
   void givesUpWhenAnAlternativeHasNoLiteral() {
-    assertThat(RegexTokens.derive("^o[134]$")).isEmpty();
+    assertThat(RegexTokens.derive("^o[0-9]+$")).isEmpty();
     assertThat(RegexTokens.derive("foo|[a-z]+")).isEmpty();
     assertThat(RegexTokens.derive("(?:gpt)?-\\d+")).isEmpty();
   }
