@@ -92,6 +92,17 @@ class RuleEngineTest {
   }
 
   @Test
+  void factsWithoutALanguageMeetLanguageRestrictedMatchersWithoutFailing() {
+    Fact noLanguage =
+        new Fact(FactType.IMPORT, "openai", RuleExample.TARGET, Location.resource("arn:aws:lambda:eu-west-1:1:function:f"), Map.of());
+    Fact cloud =
+        new Fact(FactType.CLOUD_RESOURCE, "AWS::Bedrock::Agent", RuleExample.TARGET, Location.resource("arn:aws:bedrock:eu-west-1:1:agent/A"), Map.of());
+
+    assertThat(ruleIds(detect(noLanguage))).doesNotContain("openai-sdk");
+    assertThat(detect(cloud)).extracting(Finding::provider).contains("aws-bedrock");
+  }
+
+  @Test
   void importsMatchOnSegmentBoundaries() {
     assertThat(ruleIds(detect(fact(FactType.IMPORT, "github.com/openai/openai-go/v3/option", "go")))).contains("openai-sdk");
     assertThat(ruleIds(detect(fact(FactType.IMPORT, "github.com/openai/openai-goodies", "go")))).isEmpty();

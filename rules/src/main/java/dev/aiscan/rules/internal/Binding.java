@@ -15,6 +15,11 @@ public record Binding(Rule rule, Confidence confidence, Set<String> languages) {
   }
 
   public boolean accepts(Fact fact) {
-    return languages.isEmpty() || languages.contains(fact.attribute(Fact.Attr.LANGUAGE));
+    if (languages.isEmpty()) {
+      return true;
+    }
+    // Facts from cloud and SaaS connectors carry no language; Set.of() rejects null lookups.
+    String language = fact.attribute(Fact.Attr.LANGUAGE);
+    return language != null && languages.contains(language);
   }
 }
