@@ -2,6 +2,8 @@ package dev.aiscan.shell;
 
 import dev.aiscan.rules.Rule;
 import dev.aiscan.rules.RuleEngine;
+import dev.aiscan.rules.RuleOverride;
+import dev.aiscan.rules.RuleTestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,8 +22,9 @@ public class RulesCommand {
       @Option(longNames = "rules", label = "PATHS", description = "custom rule packs or directories, comma separated") String rules,
       @Option(longNames = "provider", label = "ID", description = "only rules of this provider") String provider,
       @Option(longNames = "category", label = "NAME", description = "only rules of this category") String category) {
+    RuleEngine engine = engine(rules);
     List<Rule> selected =
-        engine(rules).rules().stream()
+        engine.rules().stream()
             .filter(r -> provider == null || r.provider().equals(provider))
             .filter(r -> category == null || r.category().wireName().equals(category.toLowerCase(Locale.ROOT)))
             .toList();
@@ -33,6 +36,9 @@ public class RulesCommand {
               "%-44s %-22s %-16s %-7s %s%n", r.id(), r.provider(), r.category().wireName(), r.confidence().wireName(), r.title()));
     }
     out.append(selected.size()).append(" rule(s)");
+    for (RuleOverride o : engine.overrides()) {
+      out.append(String.format("%n%s %s by %s", o.ruleId(), o.action().wireName(), o.source()));
+    }
     return out.toString();
   }
 
@@ -66,17 +72,21 @@ public class RulesCommand {
         + builtIn + " built-in ones";
   }
 
-  @Command(command = "test", description = "Run every rule's positive and negative examples (built-in, plus custom packs). Exit 2 on a failure.")
+  @Command(command = "test", description = "Run the positive and negative examples of custom packs (of the built-in catalogue without PATHS). Exit 2 on a failure.")
   public String test(@Option(longNames = "rules", label = "PATHS",
       description = "custom rule packs or directories, comma separated") String rules) {
-    RuleEngine engine = engine(rules);
-    List<String> failures = engine.verifyExamples();
-    if (!failures.isEmpty()) {
-      failures.forEach(System.err::println);
-      throw new UsageException(failures.size() + " rule example(s) failed");
+    List<RuleTestResult> results =
+        rules == null || rules.isBlank() ? RuleEngine.loadDefault().testExamples(r -> true) : RuleEngine.testPacks(paths(rules));
+    List<RuleTestResult> failed = results.stream().filter(r -> !r.passed()).toList();
+    if (!failed.isEmpty()) {
+      for (RuleTestResult r : failed) {
+        System.err.println(r.line());
+        r.failures().forEach(f -> System.err.println("  " + f));
+      }
+      throw new UsageException(failed.stream().mapToInt(r -> r.failures().size()).sum() + " rule example(s) failed");
     }
-    long examples = engine.rules().stream().mapToLong(r -> r.positiveExamples().size() + r.negativeExamples().size()).sum();
-    return "all " + examples + " examples of " + engine.rules().size() + " rules pass";
+    int examples = results.stream().mapToInt(RuleTestResult::examples).sum();
+    return "all " + examples + " examples of " + results.size() + " rule(s) pass";
   }
 
   static RuleEngine engine(String rules) {

@@ -73,6 +73,23 @@ class RulesCommandIT {
   }
 
   @Test
+  void aCustomPackCanSwitchABuiltInRuleOff() throws Exception {
+    Path rules = Files.createDirectories(work.resolve("policy"));
+    Files.writeString(rules.resolve("quiet.yaml"), "schemaVersion: 1\npack: quiet\ndisable: [pytorch-framework]\n");
+    Path src = Files.createDirectories(work.resolve("ml"));
+    Files.writeString(src.resolve("train.py"), "import torch\nimport anthropic\n");
+    Path out = work.resolve("out-quiet");
+
+    CliRunner.Run list = CliRunner.run(work, "rules", "list", "--provider", "pytorch", "--rules", rules.toString());
+    CliRunner.Run scan = CliRunner.run(work, "scan", "--source", src.toString(), "--rules", rules.toString(), "--out", out.toString());
+
+    assertThat(list.stdout()).contains("pytorch-framework disabled by " + rules.resolve("quiet.yaml") + ":3");
+    assertThat(scan.exitCode()).as(scan.stderr()).isZero();
+    JsonNode findings = new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).get("findings");
+    assertThat(findings.findValuesAsText("provider")).contains("anthropic").doesNotContain("pytorch");
+  }
+
+  @Test
   void aScanWithACustomPackFindsTheCompanysOwnAiClient() throws Exception {
     Path rules = Files.createDirectories(work.resolve("rules"));
     Files.writeString(rules.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme"));
