@@ -182,6 +182,11 @@ public final class PrefilterTokens {
     }
     String parent = module.substring(0, dot);
     String last = module.substring(dot + 1);
+    // The parent starts with the top-level package (haystack, llama_index, azure.ai): a name chosen
+    // to be unique, where the last segment is often an ordinary word (components, inference).
+    if (parent.length() >= 4 && !isCommon(parent)) {
+      return parent;
+    }
     return score(last) >= score(parent) ? last : parent;
   }
 
@@ -308,7 +313,13 @@ public final class PrefilterTokens {
     if (t.isEmpty()) {
       return -1;
     }
-    return isCommon(t) ? t.length() / 100.0 : t.length();
+    if (isCommon(t)) {
+      return t.length() / 100.0;
+    }
+    // Punctuation or digits (imagen-, azure.ai, lex:, gpt-4) rarely occur by chance in prose or
+    // identifiers; a plain word of the same length (generate, inference) does.
+    boolean marked = !t.chars().allMatch(Character::isLetter);
+    return t.length() + (marked ? 8 : 0);
   }
 
   private static boolean isCommon(String t) {
