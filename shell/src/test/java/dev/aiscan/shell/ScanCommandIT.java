@@ -104,6 +104,8 @@ class ScanCommandIT {
     expected.put("notebooks/triage.ipynb#cell2:1", Set.of("openai"));
     expected.put("notebooks/triage.ipynb#cell3:2", Set.of("openai"));
     expected.put("notebooks/triage.ipynb#cell4:1", Set.of("openai"));
+    // A coding assistant configured in the repository, found by the file's presence:
+    expected.put("CLAUDE.md", Set.of("claude-code"));
 
     Map<String, Set<String>> found = new TreeMap<>();
     for (JsonNode f : inventory.get("findings")) {
@@ -191,7 +193,7 @@ class ScanCommandIT {
   private static String place(JsonNode location) {
     String file = location.get("file").asText();
     String cell = location.has("cell") ? "#cell" + location.get("cell").asInt() : "";
-    return file + cell + ":" + location.get("line").asInt();
+    return location.has("line") ? file + cell + ":" + location.get("line").asInt() : file;
   }
 
   private static Map<String, Set<String>> markers(Path root) throws IOException {
