@@ -91,7 +91,7 @@ public class ScanCommand {
       System.out.flush();
       throw new FailOnException(failure);
     }
-    return summary.stripTrailing();
+    return quiet ? null : summary.stripTrailing();
   }
 
   private static List<Target> targets(String sources) {
