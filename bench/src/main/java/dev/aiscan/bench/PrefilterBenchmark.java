@@ -1,5 +1,6 @@
 package dev.aiscan.bench;
 
+import dev.aiscan.testkit.SourceTextGenerator;
 import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.rules.RuleEngine;
 import java.nio.charset.StandardCharsets;

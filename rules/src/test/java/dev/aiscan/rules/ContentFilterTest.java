@@ -1,5 +1,6 @@
 package dev.aiscan.rules;
 
+import dev.aiscan.testkit.SourceTextGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.core.model.Fact;

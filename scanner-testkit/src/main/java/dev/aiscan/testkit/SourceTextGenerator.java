@@ -1,14 +1,14 @@
-package dev.aiscan.rules;
+package dev.aiscan.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
  * Deterministic, source-like text without AI: Java, Python, TypeScript and Go snippets with
- * ordinary identifiers, for prefilter tests (the bench module has its own copy). AI product names are
- * tokens by design, so the vocabulary has none (no {@code vertex}, {@code llama}, {@code gemini}).
+ * ordinary identifiers: the rules' prefilter tests check that it is rejected, and the benchmarks
+ * time the prefilter over it. AI product names are tokens by design, so the vocabulary has none.
  */
-final class SourceTextGenerator {
+public final class SourceTextGenerator {
   private static final String[] WORDS = {
     "user", "order", "account", "item", "price", "total", "count", "name", "value", "cache",
     "request", "response", "handler", "service", "repository", "settings", "logger", "error", "result",
@@ -24,12 +24,12 @@ final class SourceTextGenerator {
 
   private final Random random;
 
-  SourceTextGenerator(long seed) {
+  public SourceTextGenerator(long seed) {
     this.random = new Random(seed);
   }
 
   /** About {@code bytes} bytes of mixed source text (ASCII). */
-  byte[] generate(int bytes) {
+  public byte[] generate(int bytes) {
     StringBuilder sb = new StringBuilder(bytes + 512);
     while (sb.length() < bytes) {
       switch (random.nextInt(4)) {
