@@ -97,7 +97,11 @@ public class ScanCommand {
   private static List<Target> targets(String sources) {
     List<Target> targets = new ArrayList<>();
     for (String dir : split(sources)) {
-      targets.add(SourceConnector.target(Path.of(dir)));
+      try {
+        targets.add(SourceConnector.target(Path.of(dir)));
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new UsageException("--source " + dir + ": not a valid path");
+      }
     }
     if (targets.isEmpty()) {
       throw new UsageException("nothing to scan: give at least one --source DIR");
