@@ -135,6 +135,17 @@ public final class InventoryJsonWriter implements ReportWriter {
     if (f.fingerprint() != null) {
       g.writeStringField("fingerprint", f.fingerprint());
     }
+    if (f.dependency() != null) {
+      g.writeBooleanField("direct", f.dependency().direct());
+      if (f.dependency().scope() != null) {
+        g.writeStringField("scope", f.dependency().scope());
+      }
+      g.writeArrayFieldStart("path");
+      for (String step : f.dependency().path()) {
+        g.writeString(step);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -172,6 +183,9 @@ public final class InventoryJsonWriter implements ReportWriter {
     }
     g.writeEndArray();
     g.writeStringField("confidence", a.confidence().wireName());
+    if (a.transitiveOnly()) {
+      g.writeBooleanField("transitiveOnly", true);
+    }
     g.writeArrayFieldStart("findingIds");
     for (String id : a.findingIds()) {
       g.writeString(id);

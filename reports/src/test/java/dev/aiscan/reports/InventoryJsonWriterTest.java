@@ -35,7 +35,7 @@ class InventoryJsonWriterTest {
   static final Target SHOP = new Target("source:/src/shop", "source", "shop", "/src/shop");
 
   static Finding finding(String rule, String provider, Category c, Location l, String evidence, String model, String fp) {
-    return new Finding(Finding.idOf(rule, SHOP.id(), l, model, fp), rule, provider, c, Confidence.HIGH, SHOP.id(), l, evidence, model, fp);
+    return new Finding(Finding.idOf(rule, SHOP.id(), l, model, fp), rule, provider, c, Confidence.HIGH, SHOP.id(), l, evidence, model, fp, null);
   }
 
   static ScanResult result() {
@@ -47,7 +47,7 @@ class InventoryJsonWriterTest {
     Finding cloud = finding("aws-bedrock-agent", "aws-bedrock", Category.CLOUD_SERVICE,
         Location.resource("arn:aws:bedrock:eu-west-1:123456789012:agent/ABC"), "AWS::Bedrock::Agent", null, null);
     Asset openai = new Asset("a-0123456789ab", "openai", "ai-integration", "openai in shop", SHOP.id(), List.of("gpt-4o"),
-        List.of(Category.SDK, Category.MODEL, Category.CREDENTIAL), Confidence.HIGH,
+        List.of(Category.SDK, Category.MODEL, Category.CREDENTIAL), Confidence.HIGH, false,
         List.of(cell.id(), key.id(), model.id()), AssetStatus.SHADOW, null);
     Scan scan = new Scan("20261126T170000Z-abcdef", Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T17:00:02Z"),
         List.of(SHOP), "0.1.0");

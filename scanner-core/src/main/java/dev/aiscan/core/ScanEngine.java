@@ -66,7 +66,7 @@ public final class ScanEngine {
    * @throws InvalidTargetException if a target has no connector or cannot be read at all
    */
   public ScanResult scan(ScanRequest request, ScanListener listener) {
-    Map<Target, Connector> plan = plan(request.targets());
+    Map<Target, List<Connector>> plan = plan(request.targets());
     Instant started = clock.instant();
     Secrets secrets = new Secrets(detector.secretPatterns());
     WarningCollector warnings = new WarningCollector(secrets, listener);
@@ -74,8 +74,10 @@ public final class ScanEngine {
 
     ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
     try {
-      for (Map.Entry<Target, Connector> step : plan.entrySet()) {
-        collect(step.getKey(), step.getValue(), request, pool, findings, warnings, listener);
+      for (Map.Entry<Target, List<Connector>> step : plan.entrySet()) {
+        for (Connector connector : step.getValue()) {
+          collect(step.getKey(), connector, request, pool, findings, warnings, listener);
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -92,19 +94,16 @@ public final class ScanEngine {
         warnings.dropped());
   }
 
-  private Map<Target, Connector> plan(List<Target> targets) {
-    Map<Target, Connector> plan = new LinkedHashMap<>();
+  /** Every connector that reads a target's kind collects it (a source tree: code, and dependencies). */
+  private Map<Target, List<Connector>> plan(List<Target> targets) {
+    Map<Target, List<Connector>> plan = new LinkedHashMap<>();
     for (Target target : targets) {
-      Connector connector =
-          connectors.stream()
-              .filter(c -> c.accepts(target))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new InvalidTargetException(
-                          "no connector reads targets of kind '" + target.kind() + "': " + target.name()));
-      connector.validate(target);
-      plan.put(target, connector);
+      List<Connector> readers = connectors.stream().filter(c -> c.accepts(target)).toList();
+      if (readers.isEmpty()) {
+        throw new InvalidTargetException("no connector reads targets of kind '" + target.kind() + "': " + target.name());
+      }
+      readers.forEach(c -> c.validate(target));
+      plan.put(target, readers);
     }
     return plan;
   }

@@ -7,6 +7,7 @@ import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
 import dev.aiscan.core.model.Confidence;
+import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.model.Finding;
@@ -75,7 +76,7 @@ class ScanEngineTest {
   }
 
   /** Imports named "openai…" are OpenAI; "key:" literals are credentials. */
-  static final class TinyDetector implements Detector {
+  static class TinyDetector implements Detector {
     @Override
     public void detect(Fact fact, Consumer<Finding> out) {
       String v = fact.value();
@@ -94,7 +95,7 @@ class ScanEngineTest {
     private static Finding finding(Fact f, String rule, String provider, Category c, String evidence, String model) {
       return new Finding(
           Finding.idOf(rule, f.target().id(), f.location(), model, null), rule, provider, c, Confidence.HIGH,
-          f.target().id(), f.location(), evidence, model, null);
+          f.target().id(), f.location(), evidence, model, null, null);
     }
 
     @Override
@@ -161,6 +162,53 @@ class ScanEngineTest {
     assertThat(result.findings()).extracting(f -> f.location().file()).isSorted();
     assertThat(connector.threads.values()).allMatch(t -> t.startsWith("aiscan-worker-"));
     assertThat(new java.util.HashSet<>(connector.threads.values()).size()).isGreaterThan(1);
+  }
+
+  @Test
+  void everyConnectorThatReadsATargetCollectsItAndTransitiveOnlyAssetsSaySo() {
+    LinesConnector code = new LinesConnector(Map.of("a.py", List.of("torch")));
+    Connector dependencies =
+        new Connector() {
+          @Override
+          public String id() {
+            return "deps";
+          }
+
+          @Override
+          public boolean accepts(Target target) {
+            return target.kind().equals("lines");
+          }
+
+          @Override
+          public void collect(Target target, CollectContext ctx) {
+            ctx.emit(new Fact(FactType.PACKAGE, "openai-java", target, Location.file("pom.xml", 12),
+                Map.of(Fact.Attr.DIRECT, "false", Fact.Attr.PATH, "app -> com.acme:ai-kit:1.0 -> openai-java:2.1.0")));
+          }
+        };
+    Detector packages =
+        new TinyDetector() {
+          @Override
+          public void detect(Fact fact, Consumer<Finding> out) {
+            if (fact.type() == FactType.PACKAGE) {
+              out.accept(new Finding(Finding.idOf("openai-package", fact.target().id(), fact.location(), null, null),
+                  "openai-package", "openai", Category.SDK, Confidence.HIGH, fact.target().id(), fact.location(),
+                  "package " + fact.value(), null, null, DependencyPath.of(fact)));
+            } else {
+              super.detect(fact, out);
+            }
+          }
+        };
+
+    ScanResult result =
+        new ScanEngine(List.of(code, dependencies), packages, "test")
+            .scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
+
+    assertThat(result.assets()).extracting(Asset::provider, Asset::transitiveOnly)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("openai", true), org.assertj.core.groups.Tuple.tuple("pytorch", false));
+    assertThat(result.findings()).filteredOn(f -> f.dependency() != null).singleElement()
+        .extracting(f -> f.dependency().path()).asList()
+        .containsExactly("app", "com.acme:ai-kit:1.0", "openai-java:2.1.0");
   }
 
   @Test

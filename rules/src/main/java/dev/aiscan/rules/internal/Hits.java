@@ -2,6 +2,7 @@ package dev.aiscan.rules.internal;
 
 import dev.aiscan.core.Secrets;
 import dev.aiscan.core.model.Confidence;
+import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.rules.Rule;
@@ -68,6 +69,7 @@ public final class Hits {
       return;
     }
     String targetId = fact.target().id();
+    DependencyPath dependency = DependencyPath.of(fact);
     for (Hit h : hits) {
       String ruleId = h.rule.id();
       findings.accept(
@@ -81,7 +83,8 @@ public final class Hits {
               fact.location(),
               h.evidence,
               h.model,
-              h.fingerprint));
+              h.fingerprint,
+              dependency));
     }
   }
 }

@@ -47,6 +47,7 @@ public final class InventoryBuilder {
               group.stream().map(Finding::model).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
               group.stream().map(Finding::category).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
               group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElse(Confidence.LOW),
+              group.stream().allMatch(f -> f.dependency() != null && !f.dependency().direct()),
               group.stream().map(Finding::id).sorted().distinct().toList(),
               AssetStatus.SHADOW,
               null));

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param models model names seen, sorted
  * @param categories categories of its findings, sorted
  * @param confidence the highest confidence among its findings
+ * @param transitiveOnly true when every finding is a package the project only gets through other
+ *     dependencies: AI the team may not know it ships
  * @param findingIds its findings, sorted
  * @param status reconciliation status
  * @param registerId the register entry covering it, or null
@@ -28,6 +30,7 @@ public record Asset(
     List<String> models,
     List<Category> categories,
     Confidence confidence,
+    boolean transitiveOnly,
     List<String> findingIds,
     AssetStatus status,
     String registerId) {

@@ -52,6 +52,14 @@ public record Fact(
     public static final String KEY = "key";
     /** For model files: the size in bytes. */
     public static final String SIZE = "size";
+    /** For packages: "true" when the project's manifest declares it, "false" when it comes transitively. */
+    public static final String DIRECT = "direct";
+    /** For packages: the path from the project to the package, steps joined by {@code " -> "}. */
+    public static final String PATH = "path";
+    /** For packages: the dependency scope (compile, runtime, test, dev, optional, ...). */
+    public static final String SCOPE = "scope";
+    /** For packages: the project or module that depends on it. */
+    public static final String PROJECT = "project";
     /** For packages: the version, when known. */
     public static final String VERSION = "version";
     /** For imports: "static" or "wildcard" flags, comma separated. */

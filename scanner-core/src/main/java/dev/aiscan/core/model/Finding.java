@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param evidence short, redacted excerpt of what matched; never a secret
  * @param model model name when the finding identifies one, else null
  * @param fingerprint for credentials: short hash plus first and last four characters; else null
+ * @param dependency for packages: whether they are direct and the path that brings them in; else null
  */
 public record Finding(
     String id,
@@ -27,7 +28,8 @@ public record Finding(
     Location location,
     String evidence,
     String model,
-    String fingerprint) {
+    String fingerprint,
+    DependencyPath dependency) {
 
   public Finding {
     Objects.requireNonNull(id, "id");
@@ -56,6 +58,6 @@ public record Finding(
 
   public Finding withEvidence(String newEvidence) {
     return new Finding(
-        id, ruleId, provider, category, confidence, targetId, location, newEvidence, model, fingerprint);
+        id, ruleId, provider, category, confidence, targetId, location, newEvidence, model, fingerprint, dependency);
   }
 }
