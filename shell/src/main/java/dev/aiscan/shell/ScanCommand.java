@@ -59,6 +59,10 @@ public class ScanCommand {
           boolean noGitignore,
       @Option(longNames = "rules", label = "PATHS", description = "custom rule packs (YAML files or directories), comma separated")
           String rules,
+      @Option(longNames = "offline", description = "never touch the network (Maven resolves from the local repository only)")
+          boolean offline,
+      @Option(longNames = "maven-settings", label = "FILE", description = "Maven settings.xml (mirrors, local repository); default ~/.m2/settings.xml")
+          String mavenSettings,
       @Option(longNames = "quiet", description = "print nothing on success")
           boolean quiet) {
     List<Target> targets = targets(sources);
@@ -71,6 +75,9 @@ public class ScanCommand {
     put(settings, "connectors.source.include", include);
     put(settings, "connectors.source.exclude", exclude);
     settings.put("connectors.source.gitignore", Boolean.toString(!noGitignore));
+    settings.put("connectors.dependencies.offline", Boolean.toString(offline));
+    settings.put("connectors.dependencies.user-home", System.getProperty("user.home"));
+    put(settings, "connectors.dependencies.maven-settings", mavenSettings);
     Settings parsed = Settings.of(settings);
     try {
       parsed.bytes("connectors.source.max-file-size", 0);

@@ -36,6 +36,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void connectorsNeverDependOnEachOtherOnlyOnTheirSupportLibrary() {
+    noClasses().that().resideInAPackage("dev.aiscan.connectors.source..")
+        .should().dependOnClassesThat().resideInAPackage("dev.aiscan.connectors.dependencies..")
+        .check(aiscan);
+    noClasses().that().resideInAPackage("dev.aiscan.connectors.dependencies..")
+        .should().dependOnClassesThat().resideInAPackage("dev.aiscan.connectors.source..")
+        .check(aiscan);
+  }
+
+  @Test
   void springLivesOnlyInTheShell() {
     noClasses().that().resideOutsideOfPackage("dev.aiscan.shell..")
         .should().dependOnClassesThat().resideInAPackage("org.springframework..")

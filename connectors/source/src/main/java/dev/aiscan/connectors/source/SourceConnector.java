@@ -4,7 +4,7 @@ import dev.aiscan.connectors.source.internal.Extractor;
 import dev.aiscan.connectors.source.internal.Extractors;
 import dev.aiscan.connectors.source.internal.FactWriter;
 import dev.aiscan.connectors.source.internal.SourceFile;
-import dev.aiscan.connectors.source.internal.SourceWalker;
+import dev.aiscan.connectors.support.TreeWalker;
 import dev.aiscan.core.InvalidTargetException;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
@@ -79,18 +79,18 @@ public final class SourceConnector implements Connector {
       context.warn(target.name(), "cannot resolve the directory: " + e.getClass().getSimpleName());
       return;
     }
-    SourceWalker walker =
-        new SourceWalker(
+    TreeWalker walker =
+        new TreeWalker(
             root,
             settings.includes(),
             settings.excludes(),
             settings.useGitignore(),
             (relative, message) -> context.warn(label(target, relative), message));
-    Iterator<SourceWalker.Entry> files = walker.iterator();
+    Iterator<TreeWalker.Entry> files = walker.iterator();
     context.forEach(files, entry -> label(target, entry.relative()), entry -> scanFile(target, entry, settings, context));
   }
 
-  private static void scanFile(Target target, SourceWalker.Entry entry, SourceSettings settings, CollectContext context) {
+  private static void scanFile(Target target, TreeWalker.Entry entry, SourceSettings settings, CollectContext context) {
     String label = label(target, entry.relative());
     // Every file is a fact by its presence alone (CLAUDE.md, .cursorrules), whatever its content.
     context.emit(

@@ -1,4 +1,4 @@
-package dev.aiscan.connectors.source.internal;
+package dev.aiscan.connectors.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * followed only while they stay inside the tree; loops, links leading outside and broken links are
  * reported and not followed, so nothing outside the target is ever read.
  */
-public final class SourceWalker implements Iterable<SourceWalker.Entry> {
+public final class TreeWalker implements Iterable<TreeWalker.Entry> {
   /** Directory names never descended into unless an include glob asks for them. */
   static final Set<String> SKIPPED_DIRS =
       Set.of(
@@ -50,7 +50,7 @@ public final class SourceWalker implements Iterable<SourceWalker.Entry> {
    * @param root the real path of the tree's root
    * @param warn receives (relative path, message) for anything skipped that the user should know of
    */
-  public SourceWalker(
+  public TreeWalker(
       Path root, List<String> includes, List<String> excludes, boolean useGitignore, BiConsumer<String, String> warn) {
     this.root = root;
     this.includes = globs(includes);

@@ -1,4 +1,4 @@
-package dev.aiscan.connectors.source.internal;
+package dev.aiscan.connectors.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceWalkerTest {
+class TreeWalkerTest {
   @TempDir Path dir;
   Path root;
   final List<String> warnings = new ArrayList<>();
@@ -42,9 +42,9 @@ class SourceWalkerTest {
   }
 
   private List<String> walk(List<String> includes, List<String> excludes, boolean gitignore) throws IOException {
-    SourceWalker walker =
-        new SourceWalker(root.toRealPath(), includes, excludes, gitignore, (f, m) -> warnings.add(f + ": " + m));
-    return StreamSupport.stream(walker.spliterator(), false).map(SourceWalker.Entry::relative).toList();
+    TreeWalker walker =
+        new TreeWalker(root.toRealPath(), includes, excludes, gitignore, (f, m) -> warnings.add(f + ": " + m));
+    return StreamSupport.stream(walker.spliterator(), false).map(TreeWalker.Entry::relative).toList();
   }
 
   @Test
@@ -91,7 +91,7 @@ class SourceWalkerTest {
 
   @Test
   void walksLazily() throws IOException {
-    SourceWalker walker = new SourceWalker(root.toRealPath(), List.of(), List.of(), true, (f, m) -> {});
+    TreeWalker walker = new TreeWalker(root.toRealPath(), List.of(), List.of(), true, (f, m) -> {});
     var it = walker.iterator();
     assertThat(it.next().relative()).isEqualTo(".gitignore");
     assertThat(it.hasNext()).isTrue();

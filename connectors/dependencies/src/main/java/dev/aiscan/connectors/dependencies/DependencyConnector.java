@@ -1,0 +1,120 @@
+package dev.aiscan.connectors.dependencies;
+
+import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
+import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
+import dev.aiscan.connectors.dependencies.internal.Readers;
+import dev.aiscan.connectors.support.TreeWalker;
+import dev.aiscan.core.model.DependencyPath;
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.FactType;
+import dev.aiscan.core.model.Location;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.CollectContext;
+import dev.aiscan.core.spi.Connector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Finds every package in the full dependency graph of each project in a source tree — Maven,
+ * Gradle, npm, Python, Go, .NET, Rust and Ruby manifests and lockfiles — and says how each got
+ * there: a package fact per package with {@code direct}, {@code scope} and the {@code path} from the
+ * project, located at the manifest line that declares the direct dependency it comes through.
+ *
+ * <p>It reads the same {@code source} targets as the source connector, with the same skip list and
+ * {@code .gitignore} rules; the engine runs both.
+ */
+public final class DependencyConnector implements Connector {
+  public static final String KIND = "source";
+
+  @Override
+  public String id() {
+    return "dependencies";
+  }
+
+  @Override
+  public boolean accepts(Target target) {
+    return KIND.equals(target.kind());
+  }
+
+  @Override
+  public void collect(Target target, CollectContext context) {
+    DependencySettings settings = DependencySettings.from(context.settings());
+    Path root;
+    try {
+      root = Path.of(target.location()).toRealPath();
+    } catch (IOException e) {
+      context.warn(target.name(), "cannot resolve the directory: " + e.getClass().getSimpleName());
+      return;
+    }
+    Map<EcosystemReader, List<String>> wanted = manifests(root, target, context);
+    DependencyOutput out = output(target, context);
+    for (Map.Entry<EcosystemReader, List<String>> e : wanted.entrySet()) {
+      try {
+        e.getKey().read(root, e.getValue(), settings, out);
+      } catch (RuntimeException | StackOverflowError failure) {
+        context.warn(target.name(), e.getKey().ecosystem() + " dependencies stopped early: " + failure);
+      }
+    }
+  }
+
+  /** One walk of the tree: which reader wants which file. Warnings about the walk itself are the source connector's to give. */
+  private static Map<EcosystemReader, List<String>> manifests(Path root, Target target, CollectContext context) {
+    Map<EcosystemReader, List<String>> wanted = new LinkedHashMap<>();
+    List<EcosystemReader> readers = Readers.all();
+    if (readers.isEmpty()) {
+      return wanted;
+    }
+    TreeWalker walker = new TreeWalker(root, List.of(), List.of(), true, (relative, message) -> {});
+    for (TreeWalker.Entry entry : walker) {
+      String name = entry.relative().substring(entry.relative().lastIndexOf('/') + 1);
+      for (EcosystemReader reader : readers) {
+        if (reader.wants(entry.relative(), name)) {
+          wanted.computeIfAbsent(reader, r -> new ArrayList<>()).add(entry.relative());
+        }
+      }
+    }
+    return wanted;
+  }
+
+  private static DependencyOutput output(Target target, CollectContext context) {
+    return new DependencyOutput() {
+      @Override
+      public void emit(Dependency d) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(Fact.Attr.ECOSYSTEM, d.ecosystem());
+        attributes.put(Fact.Attr.DIRECT, Boolean.toString(d.direct()));
+        attributes.put(Fact.Attr.PATH, String.join(DependencyPath.ARROW, d.path()));
+        if (d.version() != null) {
+          attributes.put(Fact.Attr.VERSION, d.version());
+        }
+        if (d.scope() != null) {
+          attributes.put(Fact.Attr.SCOPE, d.scope());
+        }
+        if (!d.path().isEmpty()) {
+          attributes.put(Fact.Attr.PROJECT, d.path().get(0));
+        }
+        context.emit(new Fact(FactType.PACKAGE, d.name(), target, Location.file(d.manifest(), d.line()), attributes));
+        context.progress(0);
+      }
+
+      @Override
+      public void warn(String manifest, Integer line, String message) {
+        context.warn(target.name() + "/" + manifest + (line == null ? "" : ":" + line), message);
+      }
+
+      @Override
+      public <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work) {
+        context.forEach(items, label, work);
+      }
+    };
+  }
+}
