@@ -106,6 +106,12 @@ class ScanCommandIT {
     expected.put("notebooks/triage.ipynb#cell4:1", Set.of("openai"));
     // A coding assistant configured in the repository, found by the file's presence:
     expected.put("CLAUDE.md", Set.of("claude-code"));
+    // Dependencies, located at the manifest line of the direct dependency they come through:
+    expected.put("ml/requirements.txt:3", Set.of("pytorch"));
+    expected.put("ml/requirements.txt:4", Set.of("transformers"));
+    expected.put("ml/requirements.txt:5", Set.of("anthropic"));
+    expected.put("web/package.json:6", Set.of("anthropic"));
+    expected.put("web/package.json:7", Set.of("cohere"));
 
     Map<String, Set<String>> found = new TreeMap<>();
     for (JsonNode f : inventory.get("findings")) {
@@ -123,6 +129,24 @@ class ScanCommandIT {
     assertThat(warning.get("source").asText()).isEqualTo("support-desk/backend/src/main/java/com/acme/support/Escalation.java:8");
     assertThat(warning.get("message").asText()).startsWith("Java syntax error").doesNotContain("\n");
     assertThat(inventory.at("/summary/warnings").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aiReachedOnlyThroughAnotherDependencySaysHowItGotThere() {
+    JsonNode cohere = null;
+    for (JsonNode f : inventory.get("findings")) {
+      if (f.get("provider").asText().equals("cohere")) {
+        cohere = f;
+      }
+    }
+    assertThat(cohere).isNotNull();
+    assertThat(cohere.get("direct").asBoolean()).isFalse();
+    assertThat(cohere.get("path").toString())
+        .isEqualTo("[\"support-desk-web@1.4.0\",\"acme-support-widgets@2.1.3\",\"cohere-ai@7.14.0\"]");
+    assertThat(inventory.get("assets").findParents("provider"))
+        .filteredOn(a -> a.get("provider").asText().equals("cohere"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("transitiveOnly").asBoolean()).isTrue());
   }
 
   @Test
