@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.cargo;
 
-import static dev.aiscan.connectors.dependencies.internal.python.RecordingOutput.write;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
+import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
-import dev.aiscan.connectors.dependencies.internal.python.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.dotnet;
 
-import static dev.aiscan.connectors.dependencies.internal.python.RecordingOutput.write;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
+import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
-import dev.aiscan.connectors.dependencies.internal.python.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,6 +145,6 @@ class NuGetReaderTest {
     assertThat(out.warnings).anyMatch(w -> w.startsWith("packages.lock.json") && w.contains("malformed"));
     assertThat(out.warnings).anyMatch(w -> w.startsWith("Evil.csproj"));
     assertThat(out.one("Azure.AI.OpenAI").version()).isEqualTo("2.0.0");
-    assertThat(out.emitted).noneMatch(d -> d.name().contains("root:"));
+    assertThat(out.dependencies).noneMatch(d -> d.name().contains("root:"));
   }
 }

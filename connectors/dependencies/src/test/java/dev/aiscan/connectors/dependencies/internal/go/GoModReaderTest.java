@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.go;
 
-import static dev.aiscan.connectors.dependencies.internal.python.RecordingOutput.write;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
+import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
-import dev.aiscan.connectors.dependencies.internal.python.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class GoModReaderTest {
     reader.read(root, List.of("go.mod", "go.sum"), null, out);
 
     assertThat(out.warnings).containsExactly(
-        "go.mod:3: cannot read the require on this line", "go.mod:4: go.sum has no entry for github.com/pkg/errors v0.9.1");
+        "go.mod:3 cannot read the require on this line", "go.mod:4 go.sum has no entry for github.com/pkg/errors v0.9.1");
     assertThat(out.one("github.com/pkg/errors").direct()).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.DependencySettings;

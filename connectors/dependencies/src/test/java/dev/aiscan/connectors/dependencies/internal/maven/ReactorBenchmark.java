@@ -1,5 +1,6 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import dev.aiscan.connectors.dependencies.DependencySettings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import static dev.aiscan.connectors.dependencies.internal.python.RecordingOutput.write;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
+import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
@@ -272,10 +273,10 @@ class PythonReaderTest {
     read("requirements-dev.txt", "requirements.txt");
 
     assertThat(out.warnings).contains(
-        "requirements-dev.txt:1: requirements include cycle back to requirements.txt",
-        "requirements.txt:2: requirements include not found: missing.txt");
-    assertThat(out.emitted).extracting(Dependency::name).containsOnly("openai", "pytest");
-    assertThat(out.emitted).hasSize(2);
+        "requirements-dev.txt:1 requirements include cycle back to requirements.txt",
+        "requirements.txt:2 requirements include not found: missing.txt");
+    assertThat(out.dependencies).extracting(Dependency::name).containsOnly("openai", "pytest");
+    assertThat(out.dependencies).hasSize(2);
   }
 
   @Test
@@ -333,7 +334,7 @@ class PythonReaderTest {
     assertThat(out.warnings).hasSize(3);
     assertThat(out.warnings).anyMatch(w -> w.startsWith("pyproject.toml") && w.contains("malformed TOML"));
     assertThat(out.warnings).anyMatch(w -> w.startsWith("svc/poetry.lock") && w.contains("malformed TOML"));
-    assertThat(out.warnings).contains("svc/requirements.txt:2: cannot read the requirement on this line");
+    assertThat(out.warnings).contains("svc/requirements.txt:2 cannot read the requirement on this line");
     assertThat(out.warnings).noneMatch(w -> w.contains("!!!"));
     assertThat(out.one("openai")).extracting(Dependency::version, Dependency::manifest)
         .containsExactly("==1.0", "svc/requirements.txt");

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.ruby;
 
-import static dev.aiscan.connectors.dependencies.internal.python.RecordingOutput.write;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
+import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
-import dev.aiscan.connectors.dependencies.internal.python.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class GemfileLockReaderTest {
 
     reader.read(root, List.of("Gemfile.lock"), null, out);
 
-    assertThat(out.warnings).containsExactly("Gemfile.lock:4: cannot read the GEM entry on this line");
+    assertThat(out.warnings).containsExactly("Gemfile.lock:4 cannot read the GEM entry on this line");
     assertThat(out.one("ruby-openai")).extracting(Dependency::version, Dependency::manifest, Dependency::line)
         .containsExactly("7.1.0", "Gemfile.lock", 6);
   }
