@@ -2,6 +2,7 @@ package dev.aiscan.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
@@ -19,15 +20,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed negative corpus — Spring MVC models, Django models, temperature fields, GPT
  * partition tables, the Gemini internet protocol, people called Claude, Microsoft.OpenApi, npm
- * names that merely contain "ai", AI words in comments and prose — scanned by the real source
- * connector and the built-in catalogue, must yield no finding at all.
+ * names that merely contain "ai" (in code and in package.json), django-haystack, AI words in comments
+ * and prose — scanned by the real source and dependency connectors and the built-in catalogue, must
+ * yield no finding at all.
  */
 class NegativeCorpusTest {
 
   @Test
   void theNegativeCorpusYieldsNoFinding() throws Exception {
     Path corpus = Path.of(NegativeCorpusTest.class.getResource("/fixtures/negatives").toURI());
-    ScanEngine engine = new ScanEngine(List.of(new SourceConnector()), RuleEngine.loadDefault(), "test");
+    ScanEngine engine =
+        new ScanEngine(List.of(new DependencyConnector(), new SourceConnector()), RuleEngine.loadDefault(), "test");
 
     AtomicLong filesRead = new AtomicLong();
     ScanListener listener =
