@@ -61,7 +61,8 @@ public final class DependencyConnector implements Connector {
       try {
         e.getKey().read(root, e.getValue(), settings, out);
       } catch (RuntimeException | StackOverflowError failure) {
-        context.warn(target.name(), e.getKey().ecosystem() + " dependencies stopped early: " + failure);
+        context.warn(target.name(), e.getKey().ecosystem() + " dependencies stopped early: " + failure.getClass().getSimpleName()
+            + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
       }
     }
   }
@@ -103,7 +104,6 @@ public final class DependencyConnector implements Connector {
           attributes.put(Fact.Attr.PROJECT, d.path().get(0));
         }
         context.emit(new Fact(FactType.PACKAGE, d.name(), target, Location.file(d.manifest(), d.line()), attributes));
-        context.progress(0);
       }
 
       @Override
