@@ -4,6 +4,7 @@ import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
 import dev.aiscan.connectors.dependencies.internal.Readers;
+import dev.aiscan.connectors.support.SourceTrees;
 import dev.aiscan.connectors.support.TreeWalker;
 import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Fact;
@@ -12,7 +13,6 @@ import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.CollectContext;
 import dev.aiscan.core.spi.Connector;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * {@code .gitignore} rules; the engine runs both.
  */
 public final class DependencyConnector implements Connector {
-  public static final String KIND = "source";
+  public static final String KIND = SourceTrees.KIND;
 
   @Override
   public String id() {
@@ -42,19 +43,17 @@ public final class DependencyConnector implements Connector {
 
   @Override
   public boolean accepts(Target target) {
-    return KIND.equals(target.kind());
+    return SourceTrees.isSourceTree(target);
   }
 
   @Override
   public void collect(Target target, CollectContext context) {
     DependencySettings settings = DependencySettings.from(context.settings());
-    Path root;
-    try {
-      root = Path.of(target.location()).toRealPath();
-    } catch (IOException e) {
-      context.warn(target.name(), "cannot resolve the directory: " + e.getClass().getSimpleName());
+    Optional<Path> realRoot = SourceTrees.root(target, context);
+    if (realRoot.isEmpty()) {
       return;
     }
+    Path root = realRoot.get();
     Map<EcosystemReader, List<String>> wanted = manifests(root, target, context);
     DependencyOutput out = output(target, context);
     for (Map.Entry<EcosystemReader, List<String>> e : wanted.entrySet()) {

@@ -4,6 +4,7 @@ import dev.aiscan.connectors.source.internal.Extractor;
 import dev.aiscan.connectors.source.internal.Extractors;
 import dev.aiscan.connectors.source.internal.FactWriter;
 import dev.aiscan.connectors.source.internal.SourceFile;
+import dev.aiscan.connectors.support.SourceTrees;
 import dev.aiscan.connectors.support.TreeWalker;
 import dev.aiscan.core.InvalidTargetException;
 import dev.aiscan.core.model.Fact;
@@ -12,7 +13,6 @@ import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.CollectContext;
 import dev.aiscan.core.spi.Connector;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,13 +31,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SourceConnector implements Connector {
-  public static final String KIND = "source";
+  public static final String KIND = SourceTrees.KIND;
 
   /** A target for a source directory; its id is the directory's absolute, normalised path. */
   public static Target target(Path directory) {
-    Path abs = directory.toAbsolutePath().normalize();
-    String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
-    return new Target(KIND + ":" + abs, KIND, name, abs.toString());
+    return SourceTrees.target(directory);
   }
 
   @Override
@@ -47,7 +45,7 @@ public final class SourceConnector implements Connector {
 
   @Override
   public boolean accepts(Target target) {
-    return KIND.equals(target.kind());
+    return SourceTrees.isSourceTree(target);
   }
 
   @Override
@@ -72,13 +70,11 @@ public final class SourceConnector implements Connector {
   @Override
   public void collect(Target target, CollectContext context) {
     SourceSettings settings = SourceSettings.from(context.settings());
-    Path root;
-    try {
-      root = Path.of(target.location()).toRealPath();
-    } catch (IOException e) {
-      context.warn(target.name(), "cannot resolve the directory: " + e.getClass().getSimpleName());
+    Optional<Path> realRoot = SourceTrees.root(target, context);
+    if (realRoot.isEmpty()) {
       return;
     }
+    Path root = realRoot.get();
     TreeWalker walker =
         new TreeWalker(
             root,
