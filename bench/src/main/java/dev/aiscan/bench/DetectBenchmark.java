@@ -46,26 +46,58 @@ public class DetectBenchmark {
     engine = RuleEngine.loadDefault();
     Random random = new Random(1);
     List<Fact> list = new ArrayList<>();
-    String[] javaImports = {"java.util.List", "org.springframework.web.bind.annotation.GetMapping",
-        "com.fasterxml.jackson.databind.ObjectMapper", "org.slf4j.Logger", "jakarta.persistence.Entity"};
-    String[] pyImports = {"os", "json", "django.db.models", "requests", "numpy", "pandas", "typing"};
-    String[] literals = {"SELECT * FROM orders WHERE id = ?", "application/json", "user not found",
-        "https://example.com/api/v2/orders", "%s: %d items", "yyyy-MM-dd", "/api/orders/{id}",
-        "Order {} created with {} lines", "jdbc:postgresql://db:5432/shop", "a fairly long message text that "
-            + "goes on for a while to look like a log line with some details in it and more words"};
-    String[] keys = {"server.port", "spring.datasource.url", "logging.level.root", "management.endpoints.web.exposure.include"};
+    String[] javaImports = {
+      "java.util.List",
+      "org.springframework.web.bind.annotation.GetMapping",
+      "com.fasterxml.jackson.databind.ObjectMapper",
+      "org.slf4j.Logger",
+      "jakarta.persistence.Entity"
+    };
+    String[] pyImports = {
+      "os", "json", "django.db.models", "requests", "numpy", "pandas", "typing"
+    };
+    String[] literals = {
+      "SELECT * FROM orders WHERE id = ?",
+      "application/json",
+      "user not found",
+      "https://example.com/api/v2/orders",
+      "%s: %d items",
+      "yyyy-MM-dd",
+      "/api/orders/{id}",
+      "Order {} created with {} lines",
+      "jdbc:postgresql://db:5432/shop",
+      "a fairly long message text that "
+          + "goes on for a while to look like a log line with some details in it and more words"
+    };
+    String[] keys = {
+      "server.port",
+      "spring.datasource.url",
+      "logging.level.root",
+      "management.endpoints.web.exposure.include"
+    };
     String[] envs = {"DATABASE_URL", "PORT", "LOG_LEVEL", "REDIS_HOST"};
     for (int i = 0; i < FACTS; i++) {
       int r = random.nextInt(100);
       Fact f;
       if (r < 5) {
-        f = switch (r) {
-          case 0 -> fact(FactType.IMPORT, "openai", "python");
-          case 1 -> fact(FactType.STRING_LITERAL, "gpt-4o-mini", "java", Fact.Attr.CONTEXT, "OpenAiChatModel.builder().modelName");
-          case 2 -> fact(FactType.STRING_LITERAL, "https://api.openai.com/v1/chat/completions", "python");
-          case 3 -> fact(FactType.CONFIG_KEY, "spring.ai.openai.api-key", "properties");
-          default -> fact(FactType.ENV_VAR, "ANTHROPIC_API_KEY", "dotenv");
-        };
+        f =
+            switch (r) {
+              case 0 -> fact(FactType.IMPORT, "openai", "python");
+              case 1 ->
+                  fact(
+                      FactType.STRING_LITERAL,
+                      "gpt-4o-mini",
+                      "java",
+                      Fact.Attr.CONTEXT,
+                      "OpenAiChatModel.builder().modelName");
+              case 2 ->
+                  fact(
+                      FactType.STRING_LITERAL,
+                      "https://api.openai.com/v1/chat/completions",
+                      "python");
+              case 3 -> fact(FactType.CONFIG_KEY, "spring.ai.openai.api-key", "properties");
+              default -> fact(FactType.ENV_VAR, "ANTHROPIC_API_KEY", "dotenv");
+            };
       } else if (r < 20) {
         f = fact(FactType.IMPORT, javaImports[random.nextInt(javaImports.length)], "java");
       } else if (r < 30) {
@@ -73,7 +105,13 @@ public class DetectBenchmark {
       } else if (r < 70) {
         f = fact(FactType.STRING_LITERAL, literals[random.nextInt(literals.length)], "java");
       } else if (r < 80) {
-        f = fact(FactType.CALL, "findById", "java", Fact.Attr.RECEIVER, "com.example.shop.OrderRepository");
+        f =
+            fact(
+                FactType.CALL,
+                "findById",
+                "java",
+                Fact.Attr.RECEIVER,
+                "com.example.shop.OrderRepository");
       } else if (r < 88) {
         f = fact(FactType.TYPE_REFERENCE, "com.example.shop.domain.Order", "java");
       } else if (r < 95) {

@@ -1,8 +1,8 @@
 package dev.aiscan.bench;
 
-import dev.aiscan.testkit.SourceTextGenerator;
 import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.rules.RuleEngine;
+import dev.aiscan.testkit.SourceTextGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +42,8 @@ public class PrefilterBenchmark {
     filter = RuleEngine.loadDefault().contentFilter();
     noHit = new SourceTextGenerator(42).generate(SIZE);
     if (filter.mayMatch(noHit)) {
-      throw new IllegalStateException("the generated text is not a no-hit input: check the catalogue's prefilter tokens");
+      throw new IllegalStateException(
+          "the generated text is not a no-hit input: check the catalogue's prefilter tokens");
     }
     hitNearEnd = noHit.clone();
     byte[] hit = "\nfrom openai import OpenAI\n".getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +71,10 @@ public class PrefilterBenchmark {
     return n;
   }
 
-  /** 1 MB with an {@code openai} import 1 KB before the end: nearly the whole buffer, then an early exit. */
+  /**
+   * 1 MB with an {@code openai} import 1 KB before the end: nearly the whole buffer, then an early
+   * exit.
+   */
   @Benchmark
   @OperationsPerInvocation(SIZE)
   public boolean hitNearEnd1MB() {

@@ -46,7 +46,8 @@ public final class InventoryJsonWriter implements ReportWriter {
       try (OutputStream out = Files.newOutputStream(partial)) {
         write(result, out);
       }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ScanException("cannot write " + file + ": " + e.getMessage(), e);
     }

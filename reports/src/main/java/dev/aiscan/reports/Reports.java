@@ -43,7 +43,8 @@ public final class Reports {
     for (String f : formats) {
       ReportWriter w = WRITERS.get(f.trim().toLowerCase(java.util.Locale.ROOT));
       if (w == null) {
-        throw new ScanException("unknown report format '" + f + "' (available: " + String.join(", ", formats()) + ")");
+        throw new ScanException(
+            "unknown report format '" + f + "' (available: " + String.join(", ", formats()) + ")");
       }
       if (!out.contains(w)) {
         out.add(w);

@@ -34,25 +34,101 @@ import org.junit.jupiter.api.io.TempDir;
 class InventoryJsonWriterTest {
   static final Target SHOP = new Target("source:/src/shop", "source", "shop", "/src/shop");
 
-  static Finding finding(String rule, String provider, Category c, Location l, String evidence, String model, String fp) {
-    return new Finding(Finding.idOf(rule, SHOP.id(), l, model, fp), rule, provider, c, Confidence.HIGH, SHOP.id(), l, evidence, model, fp, null);
+  static Finding finding(
+      String rule,
+      String provider,
+      Category c,
+      Location l,
+      String evidence,
+      String model,
+      String fp) {
+    return new Finding(
+        Finding.idOf(rule, SHOP.id(), l, model, fp),
+        rule,
+        provider,
+        c,
+        Confidence.HIGH,
+        SHOP.id(),
+        l,
+        evidence,
+        model,
+        fp,
+        null);
   }
 
   static ScanResult result() {
-    Finding model = finding("openai-model-gpt", "openai", Category.MODEL, Location.file("src/App.java", 16), "modelName(\"gpt-4o\")", "gpt-4o", null);
-    Finding cell = finding("openai-sdk", "openai", Category.SDK, Location.cell("nb/triage.ipynb", 3, 2), "import openai", null, null);
-    Finding key = finding("openai-api-key", "openai", Category.CREDENTIAL, Location.file(".env", 1),
-        Secrets.fingerprint("sk-proj-abcdefghijklmnopqrstuvwxyz"), null, Secrets.fingerprint("sk-proj-abcdefghijklmnopqrstuvwxyz"));
-    Finding gguf = finding("model-file-gguf", "llama-cpp", Category.MODEL_FILE, Location.file("models/q4.gguf", null), "gguf model file", null, null);
-    Finding cloud = finding("aws-bedrock-agent", "aws-bedrock", Category.CLOUD_SERVICE,
-        Location.resource("arn:aws:bedrock:eu-west-1:123456789012:agent/ABC"), "AWS::Bedrock::Agent", null, null);
-    Asset openai = new Asset("a-0123456789ab", "openai", "ai-integration", "openai in shop", SHOP.id(), List.of("gpt-4o"),
-        List.of(Category.SDK, Category.MODEL, Category.CREDENTIAL), Confidence.HIGH, false,
-        List.of(cell.id(), key.id(), model.id()), AssetStatus.SHADOW, null);
-    Scan scan = new Scan("20261126T170000Z-abcdef", Instant.parse("2026-11-26T17:00:00Z"), Instant.parse("2026-11-26T17:00:02Z"),
-        List.of(SHOP), "0.1.0");
-    return new ScanResult(scan, List.of(key, model, gguf, cell, cloud), List.of(openai),
-        List.of(new Warning("shop/src/Broken.java:7", "Java syntax error: does not parse")), 3);
+    Finding model =
+        finding(
+            "openai-model-gpt",
+            "openai",
+            Category.MODEL,
+            Location.file("src/App.java", 16),
+            "modelName(\"gpt-4o\")",
+            "gpt-4o",
+            null);
+    Finding cell =
+        finding(
+            "openai-sdk",
+            "openai",
+            Category.SDK,
+            Location.cell("nb/triage.ipynb", 3, 2),
+            "import openai",
+            null,
+            null);
+    Finding key =
+        finding(
+            "openai-api-key",
+            "openai",
+            Category.CREDENTIAL,
+            Location.file(".env", 1),
+            Secrets.fingerprint("sk-proj-abcdefghijklmnopqrstuvwxyz"),
+            null,
+            Secrets.fingerprint("sk-proj-abcdefghijklmnopqrstuvwxyz"));
+    Finding gguf =
+        finding(
+            "model-file-gguf",
+            "llama-cpp",
+            Category.MODEL_FILE,
+            Location.file("models/q4.gguf", null),
+            "gguf model file",
+            null,
+            null);
+    Finding cloud =
+        finding(
+            "aws-bedrock-agent",
+            "aws-bedrock",
+            Category.CLOUD_SERVICE,
+            Location.resource("arn:aws:bedrock:eu-west-1:123456789012:agent/ABC"),
+            "AWS::Bedrock::Agent",
+            null,
+            null);
+    Asset openai =
+        new Asset(
+            "a-0123456789ab",
+            "openai",
+            "ai-integration",
+            "openai in shop",
+            SHOP.id(),
+            List.of("gpt-4o"),
+            List.of(Category.SDK, Category.MODEL, Category.CREDENTIAL),
+            Confidence.HIGH,
+            false,
+            List.of(cell.id(), key.id(), model.id()),
+            AssetStatus.SHADOW,
+            null);
+    Scan scan =
+        new Scan(
+            "20261126T170000Z-abcdef",
+            Instant.parse("2026-11-26T17:00:00Z"),
+            Instant.parse("2026-11-26T17:00:02Z"),
+            List.of(SHOP),
+            "0.1.0");
+    return new ScanResult(
+        scan,
+        List.of(key, model, gguf, cell, cloud),
+        List.of(openai),
+        List.of(new Warning("shop/src/Broken.java:7", "Java syntax error: does not parse")),
+        3);
   }
 
   static String render(ScanResult r) throws IOException {
@@ -64,11 +140,14 @@ class InventoryJsonWriterTest {
   @Test
   void everyLocationShapeIsValidAgainstThePublishedSchema() throws IOException {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    try (InputStream schemaText = InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
+    try (InputStream schemaText =
+        InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
       Schema schema = registry.getSchema(schemaText, InputFormat.JSON);
       List<Error> errors = schema.validate(render(result()), InputFormat.JSON);
       assertThat(errors).isEmpty();
-      List<Error> broken = schema.validate(render(result()).replace("\"line\" : 16", "\"line\" : 0"), InputFormat.JSON);
+      List<Error> broken =
+          schema.validate(
+              render(result()).replace("\"line\" : 16", "\"line\" : 0"), InputFormat.JSON);
       assertThat(broken).isNotEmpty();
     }
   }
@@ -88,12 +167,14 @@ class InventoryJsonWriterTest {
     assertThat(json.at("/findings/2/location").has("line")).isFalse();
     assertThat(json.at("/findings/3/location/cell").asInt()).isEqualTo(3);
     assertThat(json.at("/findings/4/location/resource").asText()).startsWith("arn:aws:bedrock:");
-    assertThat(json.at("/assets/0/categories").toString()).isEqualTo("[\"sdk\",\"model\",\"credential\"]");
+    assertThat(json.at("/assets/0/categories").toString())
+        .isEqualTo("[\"sdk\",\"model\",\"credential\"]");
     assertThat(json.at("/warningsNotListed").asInt()).isEqualTo(3);
   }
 
   @Test
-  void theSameResultRendersToTheSameBytesAndTheFileIsReplacedWhole(@TempDir Path dir) throws IOException {
+  void theSameResultRendersToTheSameBytesAndTheFileIsReplacedWhole(@TempDir Path dir)
+      throws IOException {
     InventoryJsonWriter writer = new InventoryJsonWriter();
     Files.writeString(dir.resolve("inventory.json"), "stale");
 

@@ -74,8 +74,8 @@ public final class RuleEngine implements Detector {
    * The built-in packs plus user packs, given as pack files or directories of {@code *.yaml} /
    * {@code *.yml} files (read in name order). A user rule may reuse a built-in rule's id only with
    * {@code override: true}, and then replaces it; a user pack's {@code disable} list switches
-   * built-in rules off ({@link #overrides()} lists both). All or nothing: any error fails the
-   * whole load.
+   * built-in rules off ({@link #overrides()} lists both). All or nothing: any error fails the whole
+   * load.
    *
    * @throws RuleFormatException with a one-line {@code file:line: message} if a pack is invalid
    */
@@ -92,13 +92,17 @@ public final class RuleEngine implements Detector {
   private static RuleEngine create(List<Pack> packs) {
     Assembler.Result result = Assembler.assemble(packs);
     RuleEngine engine = new RuleEngine(new Catalog(result.rules()), result.overrides());
-    LOG.debug("Loaded {} rules ({} built-in rules overridden or disabled)", result.rules().size(), result.overrides().size());
+    LOG.debug(
+        "Loaded {} rules ({} built-in rules overridden or disabled)",
+        result.rules().size(),
+        result.overrides().size());
     return engine;
   }
 
   /**
-   * Built-in rules that user packs replaced ({@link RuleOverride.Action#OVERRIDDEN}) or switched off
-   * ({@link RuleOverride.Action#DISABLED}), in built-in order; empty for {@link #loadDefault()}.
+   * Built-in rules that user packs replaced ({@link RuleOverride.Action#OVERRIDDEN}) or switched
+   * off ({@link RuleOverride.Action#DISABLED}), in built-in order; empty for {@link
+   * #loadDefault()}.
    */
   public List<RuleOverride> overrides() {
     return overrides;
@@ -141,7 +145,8 @@ public final class RuleEngine implements Detector {
 
   /**
    * The content prefilter's tokens, each with the ids of the rules that need it (for {@code aiscan
-   * rules} diagnostics: a token common in ordinary code makes the prefilter let many files through).
+   * rules} diagnostics: a token common in ordinary code makes the prefilter let many files
+   * through).
    */
   public Map<String, Set<String>> prefilterTokens() {
     return catalog.prefilter().rulesByToken();
@@ -173,8 +178,8 @@ public final class RuleEngine implements Detector {
   }
 
   /**
-   * Loads user packs (with the built-in ones) and runs the examples of the rules they define (new and
-   * overriding ones).
+   * Loads user packs (with the built-in ones) and runs the examples of the rules they define (new
+   * and overriding ones).
    *
    * @throws RuleFormatException if a pack cannot be loaded
    */
@@ -187,27 +192,46 @@ public final class RuleEngine implements Detector {
     for (int i = 0; i < rule.positiveExamples().size(); i++) {
       RuleExample e = rule.positiveExamples().get(i);
       if (!matches(rule, e)) {
-        failures.add(rule.source() + ": rule " + rule.id() + ": positive example " + (i + 1) + " (" + e + ") does not match"
-            + (e.model() == null ? "" : " with the expected model"));
+        failures.add(
+            rule.source()
+                + ": rule "
+                + rule.id()
+                + ": positive example "
+                + (i + 1)
+                + " ("
+                + e
+                + ") does not match"
+                + (e.model() == null ? "" : " with the expected model"));
       }
     }
     for (int i = 0; i < rule.negativeExamples().size(); i++) {
       RuleExample e = rule.negativeExamples().get(i);
       if (!findings(rule, e).isEmpty()) {
-        failures.add(rule.source() + ": rule " + rule.id() + ": negative example " + (i + 1) + " (" + e + ") matches");
+        failures.add(
+            rule.source()
+                + ": rule "
+                + rule.id()
+                + ": negative example "
+                + (i + 1)
+                + " ("
+                + e
+                + ") matches");
       }
     }
-    return new RuleTestResult(rule, rule.positiveExamples().size() + rule.negativeExamples().size(), failures);
+    return new RuleTestResult(
+        rule, rule.positiveExamples().size() + rule.negativeExamples().size(), failures);
   }
 
   /** Findings of {@code rule} for one example. */
   List<Finding> findings(Rule rule, RuleExample example) {
     List<Finding> out = new ArrayList<>();
-    detect(example.toFact(), f -> {
-      if (f.ruleId().equals(rule.id())) {
-        out.add(f);
-      }
-    });
+    detect(
+        example.toFact(),
+        f -> {
+          if (f.ruleId().equals(rule.id())) {
+            out.add(f);
+          }
+        });
     return out;
   }
 

@@ -28,7 +28,10 @@ public record RuleExample(
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
-  /** The example as a fact, at line 1 of a file named {@code example} (or a resource for cloud facts). */
+  /**
+   * The example as a fact, at line 1 of a file named {@code example} (or a resource for cloud
+   * facts).
+   */
   public Fact toFact() {
     Location location =
         type == FactType.CLOUD_RESOURCE || type == FactType.SAAS_APP

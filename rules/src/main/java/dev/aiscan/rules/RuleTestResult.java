@@ -19,7 +19,9 @@ public record RuleTestResult(Rule rule, int examples, List<String> failures) {
     return failures.isEmpty();
   }
 
-  /** One line for a report: {@code PASS openai-sdk (7 examples)} or {@code FAIL x (1 of 4 failed)}. */
+  /**
+   * One line for a report: {@code PASS openai-sdk (7 examples)} or {@code FAIL x (1 of 4 failed)}.
+   */
   public String line() {
     return passed()
         ? "PASS " + rule.id() + " (" + examples + " examples)"

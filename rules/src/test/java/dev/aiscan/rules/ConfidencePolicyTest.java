@@ -42,15 +42,28 @@ class ConfidencePolicyTest {
           String problem = check(r.rule(), kind, m.binding().confidence());
           checked++;
           if (problem != null) {
-            offending.add(r.rule().source() + ": rule " + r.rule().id() + " (" + r.rule().category().wireName()
-                + "): match[" + i + "] " + kind + " has confidence " + m.binding().confidence().wireName() + ", " + problem);
+            offending.add(
+                r.rule().source()
+                    + ": rule "
+                    + r.rule().id()
+                    + " ("
+                    + r.rule().category().wireName()
+                    + "): match["
+                    + i
+                    + "] "
+                    + kind
+                    + " has confidence "
+                    + m.binding().confidence().wireName()
+                    + ", "
+                    + problem);
           }
         }
       }
     }
     assertThat(checked).isGreaterThan(100);
     assertThat(offending)
-        .withFailMessage("%d matchers break the confidence policy (docs/rules.md, Confidence):%n%s",
+        .withFailMessage(
+            "%d matchers break the confidence policy (docs/rules.md, Confidence):%n%s",
             offending.size(), String.join("\n", offending))
         .isEmpty();
   }
@@ -58,21 +71,54 @@ class ConfidencePolicyTest {
   /** Why a matcher's confidence breaks the policy, or null. */
   static String check(Rule rule, String kind, Confidence confidence) {
     return switch (kind) {
-      case "env" -> confidence == Confidence.LOW ? null : "must be low (an environment variable alone)";
+      case "env" ->
+          confidence == Confidence.LOW ? null : "must be low (an environment variable alone)";
       case "host", "model", "literal" ->
-          confidence.compareTo(Confidence.MEDIUM) <= 0 ? null : "must be at most medium (a host, model or literal string)";
-      case "import", "package" -> !LIBRARY_CATEGORIES.contains(rule.category()) || confidence == Confidence.HIGH
-          ? null : "must be high (an SDK or framework import or a direct dependency)";
+          confidence.compareTo(Confidence.MEDIUM) <= 0
+              ? null
+              : "must be at most medium (a host, model or literal string)";
+      case "import", "package" ->
+          !LIBRARY_CATEGORIES.contains(rule.category()) || confidence == Confidence.HIGH
+              ? null
+              : "must be high (an SDK or framework import or a direct dependency)";
       default -> null;
     };
   }
 
   @Test
   void thePolicyItself() {
-    Rule sdk = new Rule("x-sdk", "p", "p.yaml:1", "x", Category.SDK, Confidence.HIGH, "t", "d", List.of(), List.of(),
-        List.of(), List.of(), List.of(), Rule.Origin.BUILT_IN);
-    Rule endpoint = new Rule("x-endpoint", "p", "p.yaml:1", "x", Category.ENDPOINT, Confidence.HIGH, "t", "d", List.of(),
-        List.of(), List.of(), List.of(), List.of(), Rule.Origin.BUILT_IN);
+    Rule sdk =
+        new Rule(
+            "x-sdk",
+            "p",
+            "p.yaml:1",
+            "x",
+            Category.SDK,
+            Confidence.HIGH,
+            "t",
+            "d",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Rule.Origin.BUILT_IN);
+    Rule endpoint =
+        new Rule(
+            "x-endpoint",
+            "p",
+            "p.yaml:1",
+            "x",
+            Category.ENDPOINT,
+            Confidence.HIGH,
+            "t",
+            "d",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Rule.Origin.BUILT_IN);
     assertThat(check(sdk, "env", Confidence.MEDIUM)).isNotNull();
     assertThat(check(sdk, "env", Confidence.LOW)).isNull();
     assertThat(check(endpoint, "host", Confidence.HIGH)).isNotNull();

@@ -1,12 +1,11 @@
 package dev.aiscan.rules;
 
-import dev.aiscan.testkit.SourceTextGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
-import dev.aiscan.core.spi.ContentFilter;
 import dev.aiscan.rules.internal.ContentPrefilter;
+import dev.aiscan.testkit.SourceTextGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +24,22 @@ class ContentFilterTest {
   private static final RuleEngine ENGINE = RuleEngine.loadDefault();
   private static final ContentPrefilter FILTER = (ContentPrefilter) ENGINE.contentFilter();
 
-  /** Fact types connectors extract from file content (not {@code file}, {@code model-file}, SaaS, usage). */
-  static final Set<FactType> FROM_CONTENT = EnumSet.of(
-      FactType.IMPORT, FactType.PACKAGE, FactType.CALL, FactType.TYPE_REFERENCE, FactType.ANNOTATION,
-      FactType.STRING_LITERAL, FactType.CONFIG_KEY, FactType.ENV_VAR, FactType.CONTAINER_IMAGE,
-      FactType.CLOUD_RESOURCE);
+  /**
+   * Fact types connectors extract from file content (not {@code file}, {@code model-file}, SaaS,
+   * usage).
+   */
+  static final Set<FactType> FROM_CONTENT =
+      EnumSet.of(
+          FactType.IMPORT,
+          FactType.PACKAGE,
+          FactType.CALL,
+          FactType.TYPE_REFERENCE,
+          FactType.ANNOTATION,
+          FactType.STRING_LITERAL,
+          FactType.CONFIG_KEY,
+          FactType.ENV_VAR,
+          FactType.CONTAINER_IMAGE,
+          FactType.CLOUD_RESOURCE);
 
   @Test
   void everyPositiveExampleRenderedAsFileTextGetsThrough() {
@@ -43,7 +53,14 @@ class ContentFilterTest {
         for (String text : render(e)) {
           checked++;
           if (!FILTER.mayMatch(text.getBytes(StandardCharsets.UTF_8))) {
-            missed.add(rule.source() + ": rule " + rule.id() + ": " + e.type().wireName() + " example not let through as:\n" + text);
+            missed.add(
+                rule.source()
+                    + ": rule "
+                    + rule.id()
+                    + ": "
+                    + e.type().wireName()
+                    + " example not let through as:\n"
+                    + text);
           }
         }
       }
@@ -73,9 +90,13 @@ class ContentFilterTest {
     System.arraycopy(tail, 0, both, text.length, tail.length);
 
     assertThat(FILTER.mayMatch(both)).isTrue();
-    assertThat(FILTER.mayMatch(both, 0, text.length)).as("offset and length are honoured").isFalse();
+    assertThat(FILTER.mayMatch(both, 0, text.length))
+        .as("offset and length are honoured")
+        .isFalse();
     assertThat(FILTER.mayMatch(both, text.length, tail.length)).isTrue();
-    assertThat(FILTER.mayMatch("IMPORT OPENAI".getBytes(StandardCharsets.US_ASCII))).as("ASCII case-insensitive").isTrue();
+    assertThat(FILTER.mayMatch("IMPORT OPENAI".getBytes(StandardCharsets.US_ASCII)))
+        .as("ASCII case-insensitive")
+        .isTrue();
     assertThat(FILTER.mayMatch(new byte[0])).isFalse();
   }
 
@@ -91,28 +112,43 @@ class ContentFilterTest {
     String yaml = "spring:\n  ai:\n    openai:\n      api-key: ${KEY}\n";
     assertThat(yaml).doesNotContain("spring.ai.openai");
     assertThat(FILTER.mayMatch(yaml.getBytes(StandardCharsets.UTF_8))).isTrue();
-    // spring.ai alone (every segment a common word): the nested key form is a token, plain Spring is not
-    assertThat(FILTER.mayMatch("spring:\n  ai:\n    retry:\n      max-attempts: 3\n".getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(FILTER.mayMatch("spring:\n  datasource:\n    url: jdbc:h2:mem:x\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+    // spring.ai alone (every segment a common word): the nested key form is a token, plain Spring
+    // is not
+    assertThat(
+            FILTER.mayMatch(
+                "spring:\n  ai:\n    retry:\n      max-attempts: 3\n"
+                    .getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(
+            FILTER.mayMatch(
+                "spring:\n  datasource:\n    url: jdbc:h2:mem:x\n"
+                    .getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
   }
 
   @Test
   void pythonFromImportsGetThroughWhereTheDottedModuleNeverAppears() {
-    assertThat(FILTER.mayMatch("from google import genai\n".getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(FILTER.mayMatch("import sklearn\n".getBytes(StandardCharsets.UTF_8))).as("import map").isTrue();
+    assertThat(FILTER.mayMatch("from google import genai\n".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(FILTER.mayMatch("import sklearn\n".getBytes(StandardCharsets.UTF_8)))
+        .as("import map")
+        .isTrue();
   }
 
   @Test
   void everyContentMatcherContributesTokens() {
     assertThat(FILTER.automaton().tokens()).isNotEmpty().noneMatch(t -> t.text().isEmpty());
     assertThat(ENGINE.prefilterTokens().values().stream().flatMap(Set::stream).distinct().count())
-        .as("rules with content matchers").isGreaterThan(50);
+        .as("rules with content matchers")
+        .isGreaterThan(50);
   }
 
   private static void assertRejected(String name, byte[] text) {
     var token = FILTER.automaton().firstToken(text, 0, text.length);
     assertThat(token)
-        .as("%s is let through by token '%s' of rules %s", name, token, token == null ? "" : ENGINE.prefilterTokens().get(token.toString()))
+        .as(
+            "%s is let through by token '%s' of rules %s",
+            name, token, token == null ? "" : ENGINE.prefilterTokens().get(token.toString()))
         .isNull();
     assertThat(FILTER.mayMatch(text)).isFalse();
   }
@@ -160,7 +196,12 @@ class ContentFilterTest {
             int colon = v.indexOf(':');
             String g = colon < 0 ? v : v.substring(0, colon);
             String a = colon < 0 ? "" : v.substring(colon + 1);
-            out.add("<dependency>\n  <groupId>" + g + "</groupId>\n  <artifactId>" + a + "</artifactId>\n</dependency>\n");
+            out.add(
+                "<dependency>\n  <groupId>"
+                    + g
+                    + "</groupId>\n  <artifactId>"
+                    + a
+                    + "</artifactId>\n</dependency>\n");
             out.add("implementation(\"" + v + ":1.0.0\")\n");
           }
           case "go" -> out.add("require " + v + " v1.2.3\n");
@@ -223,7 +264,12 @@ class ContentFilterTest {
           if (parts.length >= 3) {
             String parent = parts[0] + "/" + parts[1];
             String child = v.substring(parent.length() + 1);
-            out.add("resource p '" + parent + "@2024-10-01' = {\n  resource c '" + child + "@2024-10-01' = {\n  }\n}\n");
+            out.add(
+                "resource p '"
+                    + parent
+                    + "@2024-10-01' = {\n  resource c '"
+                    + child
+                    + "@2024-10-01' = {\n  }\n}\n");
           }
         } else {
           out.add("resource \"" + v + "\" \"x\" {\n}\n");
@@ -238,7 +284,7 @@ class ContentFilterTest {
     return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
-  /** {@code a.b.c} = v as nested YAML: {@code a:\n  b:\n    c: v}. */
+  /** {@code a.b.c} = v as nested YAML: {@code a:\n b:\n c: v}. */
   static String nestedYaml(String key, String value) {
     StringBuilder sb = new StringBuilder();
     String[] segments = key.split("\\.");

@@ -54,27 +54,42 @@ class OverrideTest {
     assertThat(rule.origin()).isEqualTo(Rule.Origin.OVERRIDE);
     assertThat(rule.pack()).isEqualTo("tuned");
     assertThat(engine.rules().stream().filter(r -> r.id().equals("openai-sdk"))).hasSize(1);
-    int builtInPosition = RuleEngine.loadDefault().rules().indexOf(RuleEngine.loadDefault().rule("openai-sdk").orElseThrow());
-    assertThat(engine.rules().indexOf(rule)).as("keeps the built-in's place").isEqualTo(builtInPosition);
+    int builtInPosition =
+        RuleEngine.loadDefault()
+            .rules()
+            .indexOf(RuleEngine.loadDefault().rule("openai-sdk").orElseThrow());
+    assertThat(engine.rules().indexOf(rule))
+        .as("keeps the built-in's place")
+        .isEqualTo(builtInPosition);
 
     assertThat(ids(engine, FactType.IMPORT, "openai", "python")).containsExactly("openai-sdk");
-    assertThat(confidence(engine, FactType.IMPORT, "openai", "python", "openai-sdk")).isEqualTo(Confidence.MEDIUM);
-    assertThat(ids(engine, FactType.IMPORT, "openai", "javascript")).as("built-in matchers are gone").doesNotContain("openai-sdk");
-    assertThat(ids(RuleEngine.loadDefault(), FactType.IMPORT, "openai", "javascript")).contains("openai-sdk");
+    assertThat(confidence(engine, FactType.IMPORT, "openai", "python", "openai-sdk"))
+        .isEqualTo(Confidence.MEDIUM);
+    assertThat(ids(engine, FactType.IMPORT, "openai", "javascript"))
+        .as("built-in matchers are gone")
+        .doesNotContain("openai-sdk");
+    assertThat(ids(RuleEngine.loadDefault(), FactType.IMPORT, "openai", "javascript"))
+        .contains("openai-sdk");
 
-    assertThat(engine.overrides()).singleElement().satisfies(o -> {
-      assertThat(o.ruleId()).isEqualTo("openai-sdk");
-      assertThat(o.action()).isEqualTo(RuleOverride.Action.OVERRIDDEN);
-      assertThat(o.source()).isEqualTo(pack + ":4");
-      assertThat(o.builtIn().builtIn()).isTrue();
-      assertThat(o.builtIn().source()).startsWith("openai.yaml:");
-    });
+    assertThat(engine.overrides())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.ruleId()).isEqualTo("openai-sdk");
+              assertThat(o.action()).isEqualTo(RuleOverride.Action.OVERRIDDEN);
+              assertThat(o.source()).isEqualTo(pack + ":4");
+              assertThat(o.builtIn().builtIn()).isTrue();
+              assertThat(o.builtIn().source()).startsWith("openai.yaml:");
+            });
     assertThat(engine.testExamples(r -> !r.builtIn())).allMatch(RuleTestResult::passed);
   }
 
   @Test
   void disableSwitchesBuiltInRulesOff() throws IOException {
-    Path pack = write("off.yaml", "schemaVersion: 1\npack: switched-off\ndisable:\n  - openai-sdk\n  - openai-api-key-env\n");
+    Path pack =
+        write(
+            "off.yaml",
+            "schemaVersion: 1\npack: switched-off\ndisable:\n  - openai-sdk\n  - openai-api-key-env\n");
 
     RuleEngine engine = RuleEngine.load(List.of(pack));
 
@@ -82,17 +97,25 @@ class OverrideTest {
     assertThat(engine.rule("openai-api-key-env")).isEmpty();
     assertThat(engine.rules()).hasSize(RuleEngine.loadDefault().rules().size() - 2);
     assertThat(ids(engine, FactType.IMPORT, "openai", "python")).doesNotContain("openai-sdk");
-    assertThat(engine.overrides()).extracting(RuleOverride::ruleId, RuleOverride::action, RuleOverride::source)
+    assertThat(engine.overrides())
+        .extracting(RuleOverride::ruleId, RuleOverride::action, RuleOverride::source)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("openai-sdk", RuleOverride.Action.DISABLED, pack + ":4"),
-            org.assertj.core.groups.Tuple.tuple("openai-api-key-env", RuleOverride.Action.DISABLED, pack + ":5"));
-    assertThat(RuleEngine.loadDefault().rule("openai-sdk")).as("the shared default engine is untouched").isPresent();
+            org.assertj.core.groups.Tuple.tuple(
+                "openai-sdk", RuleOverride.Action.DISABLED, pack + ":4"),
+            org.assertj.core.groups.Tuple.tuple(
+                "openai-api-key-env", RuleOverride.Action.DISABLED, pack + ":5"));
+    assertThat(RuleEngine.loadDefault().rule("openai-sdk"))
+        .as("the shared default engine is untouched")
+        .isPresent();
     assertThat(RuleEngine.loadDefault().overrides()).isEmpty();
   }
 
   @Test
   void disablingAnUnknownIdIsAnError() throws IOException {
-    Path pack = write("off.yaml", "schemaVersion: 1\npack: switched-off\ndisable: [openai-sdk, no-such-rule]\n");
+    Path pack =
+        write(
+            "off.yaml",
+            "schemaVersion: 1\npack: switched-off\ndisable: [openai-sdk, no-such-rule]\n");
 
     assertThatThrownBy(() -> RuleEngine.load(List.of(pack)))
         .isInstanceOf(RuleFormatException.class)
@@ -104,7 +127,8 @@ class OverrideTest {
     Path pack = write("tuned.yaml", OVERRIDE.replace("id: openai-sdk", "id: acme-sdk"));
 
     assertThatThrownBy(() -> RuleEngine.load(List.of(pack)))
-        .hasMessage(pack + ":4: rule acme-sdk: override: true but there is no built-in rule with this id");
+        .hasMessage(
+            pack + ":4: rule acme-sdk: override: true but there is no built-in rule with this id");
   }
 
   @Test
@@ -113,7 +137,11 @@ class OverrideTest {
     Path off = write("b.yaml", "schemaVersion: 1\npack: switched-off\ndisable: [openai-sdk]\n");
 
     assertThatThrownBy(() -> RuleEngine.load(List.of(dir)))
-        .hasMessageStartingWith(off + ":3: disable: 'openai-sdk' is also overridden at " + dir.resolve("a.yaml") + ":4");
+        .hasMessageStartingWith(
+            off
+                + ":3: disable: 'openai-sdk' is also overridden at "
+                + dir.resolve("a.yaml")
+                + ":4");
   }
 
   @Test
@@ -122,17 +150,24 @@ class OverrideTest {
     Path second = write("b.yaml", OVERRIDE.replace("pack: tuned", "pack: tuned2"));
 
     assertThatThrownBy(() -> RuleEngine.load(List.of(dir)))
-        .hasMessage(second + ":4: rule openai-sdk: duplicate id (first defined at " + dir.resolve("a.yaml") + ":4)");
+        .hasMessage(
+            second
+                + ":4: rule openai-sdk: duplicate id (first defined at "
+                + dir.resolve("a.yaml")
+                + ":4)");
   }
 
   @Test
   void builtInPacksCannotOverrideOrDisable() {
     var loader = new dev.aiscan.rules.internal.PackLoader();
     var builtIn = new ArrayList<>(loader.defaultPacks());
-    builtIn.add(loader.read("extra.yaml", OVERRIDE.replace("id: openai-sdk", "id: openai-sdk-2"), true, null));
+    builtIn.add(
+        loader.read(
+            "extra.yaml", OVERRIDE.replace("id: openai-sdk", "id: openai-sdk-2"), true, null));
 
     assertThatThrownBy(() -> dev.aiscan.rules.internal.Assembler.assemble(builtIn))
-        .hasMessage("extra.yaml:4: rule openai-sdk-2: override: only user packs can override rules");
+        .hasMessage(
+            "extra.yaml:4: rule openai-sdk-2: override: only user packs can override rules");
   }
 
   @Test
@@ -147,7 +182,9 @@ class OverrideTest {
   @Test
   void testPacksRunsTheUserRulesExamplesOnePerRule() throws IOException {
     write("tuned.yaml", OVERRIDE);
-    write("broken.yaml", """
+    write(
+        "broken.yaml",
+        """
         schemaVersion: 1
         pack: broken
         rules:
@@ -171,11 +208,14 @@ class OverrideTest {
 
     List<RuleTestResult> results = RuleEngine.testPacks(List.of(dir));
 
-    assertThat(results).extracting(RuleTestResult::line)
+    assertThat(results)
+        .extracting(RuleTestResult::line)
         .containsExactly("PASS openai-sdk (2 examples)", "FAIL acme-sdk (2 of 3 failed)");
-    assertThat(results.get(1).failures()).containsExactly(
-        dir.resolve("broken.yaml") + ":4: rule acme-sdk: positive example 2 (import) does not match",
-        dir.resolve("broken.yaml") + ":4: rule acme-sdk: negative example 1 (import) matches");
+    assertThat(results.get(1).failures())
+        .containsExactly(
+            dir.resolve("broken.yaml")
+                + ":4: rule acme-sdk: positive example 2 (import) does not match",
+            dir.resolve("broken.yaml") + ":4: rule acme-sdk: negative example 1 (import) matches");
     assertThat(results.get(1).rule().origin()).isEqualTo(Rule.Origin.CUSTOM);
   }
 
@@ -187,13 +227,26 @@ class OverrideTest {
     return detect(engine, type, value, language).stream().map(Finding::ruleId).toList();
   }
 
-  private static Confidence confidence(RuleEngine engine, FactType type, String value, String language, String rule) {
-    return detect(engine, type, value, language).stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().confidence();
+  private static Confidence confidence(
+      RuleEngine engine, FactType type, String value, String language, String rule) {
+    return detect(engine, type, value, language).stream()
+        .filter(f -> f.ruleId().equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .confidence();
   }
 
-  private static List<Finding> detect(RuleEngine engine, FactType type, String value, String language) {
+  private static List<Finding> detect(
+      RuleEngine engine, FactType type, String value, String language) {
     List<Finding> out = new ArrayList<>();
-    engine.detect(new Fact(type, value, RuleExample.TARGET, Location.file("x", 1), Map.of(Fact.Attr.LANGUAGE, language)), out::add);
+    engine.detect(
+        new Fact(
+            type,
+            value,
+            RuleExample.TARGET,
+            Location.file("x", 1),
+            Map.of(Fact.Attr.LANGUAGE, language)),
+        out::add);
     return out;
   }
 }

@@ -26,7 +26,12 @@ class PrecisionTest {
         fact(FactType.IMPORT, "org.springframework.web.servlet.ModelAndView", "java"),
         fact(FactType.TYPE_REFERENCE, "org.springframework.web.servlet.ModelAndView", "java"),
         fact(FactType.TYPE_REFERENCE, "ModelAndView", "java"),
-        fact(FactType.CALL, "addObject", "java", "receiver", "org.springframework.web.servlet.ModelAndView"),
+        fact(
+            FactType.CALL,
+            "addObject",
+            "java",
+            "receiver",
+            "org.springframework.web.servlet.ModelAndView"),
         fact(FactType.IMPORT, "django.db", "python"),
         fact(FactType.IMPORT, "django.db.models", "python"),
         fact(FactType.TYPE_REFERENCE, "models.Model", "python"),
@@ -34,7 +39,8 @@ class PrecisionTest {
         fact(FactType.STRING_LITERAL, "gpt", "python"),
         fact(FactType.STRING_LITERAL, "/sbin/gpt", "python"),
         fact(FactType.STRING_LITERAL, "sgdisk", "python"),
-        fact(FactType.STRING_LITERAL, "sgdisk --new=1:0:+512M --typecode=1:ef00 /dev/sda", "python"),
+        fact(
+            FactType.STRING_LITERAL, "sgdisk --new=1:0:+512M --typecode=1:ef00 /dev/sda", "python"),
         fact(FactType.STRING_LITERAL, "gpt partition", "java"),
         fact(FactType.STRING_LITERAL, "Create a new GPT partition table on /dev/sdb", "java"),
         fact(FactType.STRING_LITERAL, "gpt-partition-tool", "java"),
@@ -49,7 +55,12 @@ class PrecisionTest {
         fact(FactType.IMPORT, "openapi_client.api", "python"),
         fact(FactType.PACKAGE, "openapi-generator", "npm", "ecosystem", "npm"),
         fact(FactType.PACKAGE, "@openapitools/openapi-generator-cli", "npm", "ecosystem", "npm"),
-        fact(FactType.PACKAGE, "org.openapitools:openapi-generator-maven-plugin", "xml", "ecosystem", "maven"),
+        fact(
+            FactType.PACKAGE,
+            "org.openapitools:openapi-generator-maven-plugin",
+            "xml",
+            "ecosystem",
+            "maven"),
         fact(FactType.IMPORT, "torch", "javascript"),
         fact(FactType.STRING_LITERAL, "torch", "javascript"),
         fact(FactType.STRING_LITERAL, "o1", "python"),
@@ -84,13 +95,17 @@ class PrecisionTest {
     assertThat(findings).as(label).isEmpty();
   }
 
-  private static Arguments fact(FactType type, String value, String language, String... attributes) {
+  private static Arguments fact(
+      FactType type, String value, String language, String... attributes) {
     Map<String, String> attrs = new HashMap<>();
     attrs.put(Fact.Attr.LANGUAGE, language);
     for (int i = 0; i + 1 < attributes.length; i += 2) {
       attrs.put(attributes[i], attributes[i + 1]);
     }
     String label = type.wireName() + " " + value + (attributes.length > 0 ? " " + attrs : "");
-    return Arguments.of(label, new Fact(type, value, RuleExample.TARGET, dev.aiscan.core.model.Location.file("x", 1), attrs));
+    return Arguments.of(
+        label,
+        new Fact(
+            type, value, RuleExample.TARGET, dev.aiscan.core.model.Location.file("x", 1), attrs));
   }
 }

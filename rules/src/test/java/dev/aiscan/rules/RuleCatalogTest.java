@@ -36,18 +36,22 @@ class RuleCatalogTest {
   @Test
   void idsAreUniqueAndKebabCase() {
     Set<String> seen = new HashSet<>();
-    assertThat(rules).allSatisfy(r -> {
-      assertThat(r.id()).matches(KEBAB);
-      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
-    });
+    assertThat(rules)
+        .allSatisfy(
+            r -> {
+              assertThat(r.id()).matches(KEBAB);
+              assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
+            });
   }
 
   @Test
   void everyRuleHasPositiveAndNegativeExamples() {
-    assertThat(rules).allSatisfy(r -> {
-      assertThat(r.positiveExamples()).as(r.id()).isNotEmpty();
-      assertThat(r.negativeExamples()).as(r.id()).isNotEmpty();
-    });
+    assertThat(rules)
+        .allSatisfy(
+            r -> {
+              assertThat(r.positiveExamples()).as(r.id()).isNotEmpty();
+              assertThat(r.negativeExamples()).as(r.id()).isNotEmpty();
+            });
   }
 
   @Test
@@ -59,16 +63,25 @@ class RuleCatalogTest {
 
   @Test
   void everyRuleHasHttpsReferencesAndAnnexAControls() {
-    assertThat(rules).allSatisfy(r -> {
-      assertThat(r.references()).as(r.id()).isNotEmpty().allSatisfy(u -> {
-        URI uri = URI.create(u);
-        assertThat(uri.getScheme()).isEqualTo("https");
-        assertThat(uri.getHost()).contains(".");
-      });
-      assertThat(r.iso42001()).as(r.id()).isNotEmpty().allSatisfy(c -> assertThat(c).matches(ANNEX_A));
-      assertThat(r.title()).isNotBlank();
-      assertThat(r.description()).isNotBlank();
-    });
+    assertThat(rules)
+        .allSatisfy(
+            r -> {
+              assertThat(r.references())
+                  .as(r.id())
+                  .isNotEmpty()
+                  .allSatisfy(
+                      u -> {
+                        URI uri = URI.create(u);
+                        assertThat(uri.getScheme()).isEqualTo("https");
+                        assertThat(uri.getHost()).contains(".");
+                      });
+              assertThat(r.iso42001())
+                  .as(r.id())
+                  .isNotEmpty()
+                  .allSatisfy(c -> assertThat(c).matches(ANNEX_A));
+              assertThat(r.title()).isNotBlank();
+              assertThat(r.description()).isNotBlank();
+            });
   }
 
   @Test
@@ -83,7 +96,12 @@ class RuleCatalogTest {
   @Test
   void everyPackFileIsListedInTheIndex() throws IOException {
     try (Stream<Path> files = Files.list(PACK_DIR)) {
-      List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+      List<String> onDisk =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .sorted()
+              .toList();
       assertThat(PackLoader.defaultPackNames()).containsExactlyInAnyOrderElementsOf(onDisk);
     }
   }
@@ -94,14 +112,20 @@ class RuleCatalogTest {
 
     assertThat(keyRules).isGreaterThanOrEqualTo(4);
     assertThat(engine.secretPatterns()).hasSizeGreaterThanOrEqualTo((int) keyRules);
-    assertThat(rules).filteredOn(r -> r.matchers().contains("key-format"))
+    assertThat(rules)
+        .filteredOn(r -> r.matchers().contains("key-format"))
         .allSatisfy(r -> assertThat(r.category()).isEqualTo(Category.CREDENTIAL));
   }
 
   @Test
   void modelRulesNameTheModelInTheirExamples() {
-    assertThat(rules).filteredOn(r -> r.matchers().contains("model")).allSatisfy(r ->
-        assertThat(r.positiveExamples()).as(r.id()).anySatisfy(e -> assertThat(e.model()).isNotNull()));
+    assertThat(rules)
+        .filteredOn(r -> r.matchers().contains("model"))
+        .allSatisfy(
+            r ->
+                assertThat(r.positiveExamples())
+                    .as(r.id())
+                    .anySatisfy(e -> assertThat(e.model()).isNotNull()));
   }
 
   @Test
@@ -114,15 +138,19 @@ class RuleCatalogTest {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
 
     assertThat(providerIds()).allSatisfy(p -> assertThat(doc).contains("`" + p + "`"));
-    assertThat(PackLoader.defaultPackNames()).allSatisfy(p -> assertThat(doc).contains("`" + p + "`"));
+    assertThat(PackLoader.defaultPackNames())
+        .allSatisfy(p -> assertThat(doc).contains("`" + p + "`"));
   }
 
   @Test
-  void theCompleteRuleInTheDocsLoadsAndPassesItsExamples(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+  void theCompleteRuleInTheDocsLoadsAndPassesItsExamples(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     int section = doc.indexOf("### A complete rule");
     int start = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
-    String yaml = doc.substring(start, doc.indexOf("```", start)).replace("id: anthropic-", "id: doc-anthropic-");
+    String yaml =
+        doc.substring(start, doc.indexOf("```", start))
+            .replace("id: anthropic-", "id: doc-anthropic-");
     Path pack = Files.writeString(dir.resolve("doc.yaml"), yaml);
 
     RuleEngine withDoc = RuleEngine.load(List.of(pack));
@@ -132,8 +160,10 @@ class RuleCatalogTest {
   }
 
   private static List<String> providerIds() throws IOException {
-    try (InputStream in = RuleCatalogTest.class.getResourceAsStream("/dev/aiscan/rules/providers.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+    try (InputStream in =
+        RuleCatalogTest.class.getResourceAsStream("/dev/aiscan/rules/providers.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .map(String::strip)
           .filter(l -> !l.isEmpty() && !l.startsWith("#"))
           .toList();

@@ -20,12 +20,14 @@ class RuleExamplesTest {
 
   static Stream<Arguments> positives() {
     return ENGINE.rules().stream()
-        .flatMap(r -> numbered(r, r.positiveExamples()).map(e -> Arguments.of(Named.of(r.id(), r), e)));
+        .flatMap(
+            r -> numbered(r, r.positiveExamples()).map(e -> Arguments.of(Named.of(r.id(), r), e)));
   }
 
   static Stream<Arguments> negatives() {
     return ENGINE.rules().stream()
-        .flatMap(r -> numbered(r, r.negativeExamples()).map(e -> Arguments.of(Named.of(r.id(), r), e)));
+        .flatMap(
+            r -> numbered(r, r.negativeExamples()).map(e -> Arguments.of(Named.of(r.id(), r), e)));
   }
 
   private static Stream<Named<RuleExample>> numbered(Rule rule, List<RuleExample> examples) {
@@ -45,11 +47,13 @@ class RuleExamplesTest {
     if (example.model() != null) {
       assertThat(findings).extracting(Finding::model).contains(example.model());
     }
-    assertThat(findings).allSatisfy(f -> {
-      assertThat(f.provider()).isEqualTo(rule.provider());
-      assertThat(f.category()).isEqualTo(rule.category());
-      assertThat(f.evidence()).isNotBlank().hasSizeLessThanOrEqualTo(160);
-    });
+    assertThat(findings)
+        .allSatisfy(
+            f -> {
+              assertThat(f.provider()).isEqualTo(rule.provider());
+              assertThat(f.category()).isEqualTo(rule.category());
+              assertThat(f.evidence()).isNotBlank().hasSizeLessThanOrEqualTo(160);
+            });
   }
 
   @ParameterizedTest(name = "{0} ignores {1}")
@@ -60,11 +64,13 @@ class RuleExamplesTest {
 
   private static List<Finding> findingsOf(Rule rule, RuleExample example) {
     List<Finding> out = new ArrayList<>();
-    ENGINE.detect(example.toFact(), f -> {
-      if (f.ruleId().equals(rule.id())) {
-        out.add(f);
-      }
-    });
+    ENGINE.detect(
+        example.toFact(),
+        f -> {
+          if (f.ruleId().equals(rule.id())) {
+            out.add(f);
+          }
+        });
     return out;
   }
 }

@@ -12,19 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-/** A key planted in any fact never reaches a finding: credential rules report a fingerprint only. */
+/**
+ * A key planted in any fact never reaches a finding: credential rules report a fingerprint only.
+ */
 class SecretsTest {
   private static final RuleEngine ENGINE = RuleEngine.loadDefault();
   private static final String FINGERPRINT = "\\S{4}…\\S{4} sha256:[0-9a-f]{8}";
 
   private static final String B = "EXAMPLEKEYnotREAL";
   static final String OPENAI_PROJECT = "sk-proj-" + B.repeat(4) + "x1y2";
-  static final String OPENAI_LEGACY = "sk-" + (B + B).substring(0, 20) + "T3BlbkFJ" + (B + B).substring(3, 23);
+  static final String OPENAI_LEGACY =
+      "sk-" + (B + B).substring(0, 20) + "T3BlbkFJ" + (B + B).substring(3, 23);
   static final String ANTHROPIC = "sk-ant-api03-" + B.repeat(6).substring(0, 93) + "AA";
   static final String GOOGLE = "AIza" + ("Sy" + B.repeat(3)).substring(0, 35);
   static final String HUGGING_FACE = "hf_" + B.repeat(3).substring(0, 34);
@@ -34,20 +37,47 @@ class SecretsTest {
     for (String key : List.of(OPENAI_PROJECT, OPENAI_LEGACY, ANTHROPIC, GOOGLE, HUGGING_FACE)) {
       String name = key.substring(0, 6) + "…";
       cases.add(Arguments.of(name + " alone", key, literal(key)));
-      cases.add(Arguments.of(name + " in a builder", key,
-          literal(key, "context", "OpenAiChatModel.builder().apiKey")));
-      cases.add(Arguments.of(name + " as a config value", key, literal(key, "key", "spring.ai.openai.api-key")));
-      cases.add(Arguments.of(name + " in a URL", key,
-          literal("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash?key=" + key)));
-      cases.add(Arguments.of(name + " next to a model name", key,
-          literal("model=gpt-4o-mini api_key=" + key + " endpoint=https://api.openai.com/v1")));
-      cases.add(Arguments.of(name + " in a long literal", key,
-          literal("x".repeat(3000) + " claude-3-5-sonnet-20241022 " + key + " " + "y".repeat(600))));
+      cases.add(
+          Arguments.of(
+              name + " in a builder",
+              key,
+              literal(key, "context", "OpenAiChatModel.builder().apiKey")));
+      cases.add(
+          Arguments.of(
+              name + " as a config value", key, literal(key, "key", "spring.ai.openai.api-key")));
+      cases.add(
+          Arguments.of(
+              name + " in a URL",
+              key,
+              literal(
+                  "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash?key="
+                      + key)));
+      cases.add(
+          Arguments.of(
+              name + " next to a model name",
+              key,
+              literal("model=gpt-4o-mini api_key=" + key + " endpoint=https://api.openai.com/v1")));
+      cases.add(
+          Arguments.of(
+              name + " in a long literal",
+              key,
+              literal(
+                  "x".repeat(3000)
+                      + " claude-3-5-sonnet-20241022 "
+                      + key
+                      + " "
+                      + "y".repeat(600))));
       // Glued to other text the key pattern does not match (its boundary), yet evidence hides it.
-      cases.add(Arguments.of(name + " glued to a model name in a long literal", key,
-          literal("z".repeat(70) + " gpt-4o x" + key + "q".repeat(2000))));
-      cases.add(Arguments.of(name + " in a Bedrock ARN literal", key,
-          literal("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2 " + key)));
+      cases.add(
+          Arguments.of(
+              name + " glued to a model name in a long literal",
+              key,
+              literal("z".repeat(70) + " gpt-4o x" + key + "q".repeat(2000))));
+      cases.add(
+          Arguments.of(
+              name + " in a Bedrock ARN literal",
+              key,
+              literal("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2 " + key)));
     }
     return cases.stream();
   }
@@ -60,18 +90,29 @@ class SecretsTest {
     ENGINE.detect(fact, findings::add);
 
     if (!label.contains("glued")) {
-      assertThat(findings).as("a credential finding").anySatisfy(f -> {
-      assertThat(f.category().wireName()).isEqualTo("credential");
-      assertThat(f.fingerprint()).isEqualTo(Secrets.fingerprint(key)).matches(FINGERPRINT);
-      assertThat(f.evidence()).isEqualTo(f.fingerprint());
-      assertThat(f.model()).isNull();
-      });
+      assertThat(findings)
+          .as("a credential finding")
+          .anySatisfy(
+              f -> {
+                assertThat(f.category().wireName()).isEqualTo("credential");
+                assertThat(f.fingerprint())
+                    .isEqualTo(Secrets.fingerprint(key))
+                    .matches(FINGERPRINT);
+                assertThat(f.evidence()).isEqualTo(f.fingerprint());
+                assertThat(f.model()).isNull();
+              });
     } else {
       assertThat(findings).as("the model finding").isNotEmpty();
     }
     for (Finding f : findings) {
-      for (String field : List.of(f.toString(), f.id(), f.evidence(), String.valueOf(f.model()),
-          String.valueOf(f.fingerprint()), f.location().toString())) {
+      for (String field :
+          List.of(
+              f.toString(),
+              f.id(),
+              f.evidence(),
+              String.valueOf(f.model()),
+              String.valueOf(f.fingerprint()),
+              f.location().toString())) {
         assertNoPartOfKey(field, key);
       }
     }
@@ -128,6 +169,11 @@ class SecretsTest {
     for (int i = 0; i + 1 < attributes.length; i += 2) {
       attrs.put(attributes[i], attributes[i + 1]);
     }
-    return new Fact(FactType.STRING_LITERAL, value, RuleExample.TARGET, Location.file("src/App.java", 3), attrs);
+    return new Fact(
+        FactType.STRING_LITERAL,
+        value,
+        RuleExample.TARGET,
+        Location.file("src/App.java", 3),
+        attrs);
   }
 }

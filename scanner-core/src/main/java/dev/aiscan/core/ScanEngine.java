@@ -53,7 +53,8 @@ public final class ScanEngine {
     this(connectors, detector, aiscanVersion, Clock.systemUTC());
   }
 
-  public ScanEngine(List<Connector> connectors, Detector detector, String aiscanVersion, Clock clock) {
+  public ScanEngine(
+      List<Connector> connectors, Detector detector, String aiscanVersion, Clock clock) {
     this.connectors = List.copyOf(connectors);
     this.detector = detector;
     this.aiscanVersion = aiscanVersion;
@@ -94,13 +95,16 @@ public final class ScanEngine {
         warnings.dropped());
   }
 
-  /** Every connector that reads a target's kind collects it (a source tree: code, and dependencies). */
+  /**
+   * Every connector that reads a target's kind collects it (a source tree: code, and dependencies).
+   */
   private Map<Target, List<Connector>> plan(List<Target> targets) {
     Map<Target, List<Connector>> plan = new LinkedHashMap<>();
     for (Target target : targets) {
       List<Connector> readers = connectors.stream().filter(c -> c.accepts(target)).toList();
       if (readers.isEmpty()) {
-        throw new InvalidTargetException("no connector reads targets of kind '" + target.kind() + "': " + target.name());
+        throw new InvalidTargetException(
+            "no connector reads targets of kind '" + target.kind() + "': " + target.name());
       }
       readers.forEach(c -> c.validate(target));
       plan.put(target, readers);
@@ -116,16 +120,26 @@ public final class ScanEngine {
       FindingCollector findings,
       WarningCollector warnings,
       ScanListener listener) {
-    log.info("{}: collecting {} with connector {}", target.name(), target.location(), connector.id());
+    log.info(
+        "{}: collecting {} with connector {}", target.name(), target.location(), connector.id());
     listener.targetStarted(target, connector.id());
     EngineContext context =
         new EngineContext(
-            target, request.settings(), pool, request.parallelism(), detector, findings, warnings, listener);
+            target,
+            request.settings(),
+            pool,
+            request.parallelism(),
+            detector,
+            findings,
+            warnings,
+            listener);
     long before = findings.size();
     try {
       connector.collect(target, context);
     } catch (RuntimeException | StackOverflowError e) {
-      warnings.add(target.name(), "connector " + connector.id() + " stopped early: " + EngineContext.describe(e));
+      warnings.add(
+          target.name(),
+          "connector " + connector.id() + " stopped early: " + EngineContext.describe(e));
     }
     long found = findings.size() - before;
     log.info("{}: {} units, {} findings", target.name(), context.unitsDone(), found);

@@ -18,7 +18,11 @@ import java.util.List;
  * @param droppedWarnings warnings beyond the kept maximum, counted but not listed
  */
 public record ScanResult(
-    Scan scan, List<Finding> findings, List<Asset> assets, List<Warning> warnings, long droppedWarnings) {
+    Scan scan,
+    List<Finding> findings,
+    List<Asset> assets,
+    List<Warning> warnings,
+    long droppedWarnings) {
 
   public ScanResult {
     findings = List.copyOf(findings);

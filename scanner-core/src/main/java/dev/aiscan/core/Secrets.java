@@ -28,7 +28,11 @@ public final class Secrets {
     if (secret.length() < 16) {
       return "… " + hash;
     }
-    return secret.substring(0, SHOWN) + "…" + secret.substring(secret.length() - SHOWN) + " " + hash;
+    return secret.substring(0, SHOWN)
+        + "…"
+        + secret.substring(secret.length() - SHOWN)
+        + " "
+        + hash;
   }
 
   /** Replaces every match of a known secret pattern in {@code text} by its fingerprint. */
@@ -42,7 +46,8 @@ public final class Secrets {
       if (m.find()) {
         StringBuilder sb = new StringBuilder();
         do {
-          m.appendReplacement(sb, Matcher.quoteReplacement("[redacted " + fingerprint(m.group()) + "]"));
+          m.appendReplacement(
+              sb, Matcher.quoteReplacement("[redacted " + fingerprint(m.group()) + "]"));
         } while (m.find());
         m.appendTail(sb);
         out = sb.toString();

@@ -64,7 +64,9 @@ class ScanEngineTest {
               if (lines.get(i).equals("deep")) {
                 recurse(0);
               }
-              ctx.emit(new Fact(FactType.IMPORT, lines.get(i), target, Location.file(name, i + 1), Map.of()));
+              ctx.emit(
+                  new Fact(
+                      FactType.IMPORT, lines.get(i), target, Location.file(name, i + 1), Map.of()));
             }
             ctx.progress(1);
           });
@@ -85,17 +87,35 @@ class ScanEngineTest {
         out.accept(finding(fact, "openai-import", "openai", Category.SDK, "import " + v, model));
       }
       if (v.startsWith("torch")) {
-        out.accept(finding(fact, "pytorch-import", "pytorch", Category.ML_FRAMEWORK, "import " + v, null));
+        out.accept(
+            finding(fact, "pytorch-import", "pytorch", Category.ML_FRAMEWORK, "import " + v, null));
       }
       if (v.startsWith("key:")) {
-        out.accept(finding(fact, "openai-key", "openai", Category.CREDENTIAL, "token " + v.substring(4), null));
+        out.accept(
+            finding(
+                fact,
+                "openai-key",
+                "openai",
+                Category.CREDENTIAL,
+                "token " + v.substring(4),
+                null));
       }
     }
 
-    private static Finding finding(Fact f, String rule, String provider, Category c, String evidence, String model) {
+    private static Finding finding(
+        Fact f, String rule, String provider, Category c, String evidence, String model) {
       return new Finding(
-          Finding.idOf(rule, f.target().id(), f.location(), model, null), rule, provider, c, Confidence.HIGH,
-          f.target().id(), f.location(), evidence, model, null, null);
+          Finding.idOf(rule, f.target().id(), f.location(), model, null),
+          rule,
+          provider,
+          c,
+          Confidence.HIGH,
+          f.target().id(),
+          f.location(),
+          evidence,
+          model,
+          null,
+          null);
     }
 
     @Override
@@ -106,7 +126,8 @@ class ScanEngineTest {
 
   private static ScanResult scan(LinesConnector connector, int parallelism) {
     ScanEngine engine = new ScanEngine(List.of(connector), new TinyDetector(), "test");
-    return engine.scan(new ScanRequest(List.of(TREE), Settings.empty(), parallelism), ScanListener.NONE);
+    return engine.scan(
+        new ScanRequest(List.of(TREE), Settings.empty(), parallelism), ScanListener.NONE);
   }
 
   @Test
@@ -121,10 +142,15 @@ class ScanEngineTest {
 
     ScanResult result = scan(connector, 2);
 
-    assertThat(result.findings()).extracting(f -> f.location().toString()).containsExactly("a.py:1", "d.py:1");
+    assertThat(result.findings())
+        .extracting(f -> f.location().toString())
+        .containsExactly("a.py:1", "d.py:1");
     assertThat(result.warnings())
         .extracting(w -> w.source() + " | " + w.message())
-        .containsExactly("tree/b.py | cannot parse line 1 near [redacted sk-p…6789 sha256:" + Secrets.fingerprint(KEY).substring(17) + "]",
+        .containsExactly(
+            "tree/b.py | cannot parse line 1 near [redacted sk-p…6789 sha256:"
+                + Secrets.fingerprint(KEY).substring(17)
+                + "]",
             "tree/c.py | nesting too deep to analyse");
     assertThat(String.valueOf(result)).doesNotContain(KEY);
   }
@@ -139,9 +165,11 @@ class ScanEngineTest {
 
     ScanResult result = scan(connector, 1);
 
-    assertThat(result.assets()).extracting(Asset::provider, Asset::models, Asset::status)
+    assertThat(result.assets())
+        .extracting(Asset::provider, Asset::models, Asset::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("openai", List.of("gpt-4o", "gpt-4o-mini"), AssetStatus.SHADOW),
+            org.assertj.core.groups.Tuple.tuple(
+                "openai", List.of("gpt-4o", "gpt-4o-mini"), AssetStatus.SHADOW),
             org.assertj.core.groups.Tuple.tuple("pytorch", List.of(), AssetStatus.SHADOW));
     Asset openai = result.assets().get(0);
     assertThat(openai.findingIds()).hasSize(4);
@@ -153,7 +181,8 @@ class ScanEngineTest {
   @Test
   void workIsSpreadOverThePoolAndResultsAreSortedWhateverTheOrderOfCompletion() {
     Map<String, List<String>> files = new java.util.HashMap<>();
-    IntStream.range(0, 200).forEach(i -> files.put(String.format("f%03d.py", i), List.of("os", "openai")));
+    IntStream.range(0, 200)
+        .forEach(i -> files.put(String.format("f%03d.py", i), List.of("os", "openai")));
     LinesConnector connector = new LinesConnector(files);
 
     ScanResult result = scan(connector, 4);
@@ -181,8 +210,17 @@ class ScanEngineTest {
 
           @Override
           public void collect(Target target, CollectContext ctx) {
-            ctx.emit(new Fact(FactType.PACKAGE, "openai-java", target, Location.file("pom.xml", 12),
-                Map.of(Fact.Attr.DIRECT, "false", Fact.Attr.PATH, "app -> com.acme:ai-kit:1.0 -> openai-java:2.1.0")));
+            ctx.emit(
+                new Fact(
+                    FactType.PACKAGE,
+                    "openai-java",
+                    target,
+                    Location.file("pom.xml", 12),
+                    Map.of(
+                        Fact.Attr.DIRECT,
+                        "false",
+                        Fact.Attr.PATH,
+                        "app -> com.acme:ai-kit:1.0 -> openai-java:2.1.0")));
           }
         };
     Detector packages =
@@ -190,9 +228,20 @@ class ScanEngineTest {
           @Override
           public void detect(Fact fact, Consumer<Finding> out) {
             if (fact.type() == FactType.PACKAGE) {
-              out.accept(new Finding(Finding.idOf("openai-package", fact.target().id(), fact.location(), null, null),
-                  "openai-package", "openai", Category.SDK, Confidence.HIGH, fact.target().id(), fact.location(),
-                  "package " + fact.value(), null, null, DependencyPath.of(fact)));
+              out.accept(
+                  new Finding(
+                      Finding.idOf(
+                          "openai-package", fact.target().id(), fact.location(), null, null),
+                      "openai-package",
+                      "openai",
+                      Category.SDK,
+                      Confidence.HIGH,
+                      fact.target().id(),
+                      fact.location(),
+                      "package " + fact.value(),
+                      null,
+                      null,
+                      DependencyPath.of(fact)));
             } else {
               super.detect(fact, out);
             }
@@ -203,20 +252,27 @@ class ScanEngineTest {
         new ScanEngine(List.of(code, dependencies), packages, "test")
             .scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
 
-    assertThat(result.assets()).extracting(Asset::provider, Asset::transitiveOnly)
+    assertThat(result.assets())
+        .extracting(Asset::provider, Asset::transitiveOnly)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("openai", true), org.assertj.core.groups.Tuple.tuple("pytorch", false));
-    assertThat(result.findings()).filteredOn(f -> f.dependency() != null).singleElement()
-        .extracting(f -> f.dependency().path()).asList()
+            org.assertj.core.groups.Tuple.tuple("openai", true),
+            org.assertj.core.groups.Tuple.tuple("pytorch", false));
+    assertThat(result.findings())
+        .filteredOn(f -> f.dependency() != null)
+        .singleElement()
+        .extracting(f -> f.dependency().path())
+        .asList()
         .containsExactly("app", "com.acme:ai-kit:1.0", "openai-java:2.1.0");
   }
 
   @Test
   void aTargetWithoutConnectorIsRefusedBeforeAnyWork() {
-    ScanEngine engine = new ScanEngine(List.of(new LinesConnector(Map.of())), new TinyDetector(), "test");
+    ScanEngine engine =
+        new ScanEngine(List.of(new LinesConnector(Map.of())), new TinyDetector(), "test");
     Target cloud = new Target("aws:1", "aws-account", "prod", "123456789012");
 
-    assertThatThrownBy(() -> engine.scan(ScanRequest.of(List.of(cloud), Settings.empty()), ScanListener.NONE))
+    assertThatThrownBy(
+            () -> engine.scan(ScanRequest.of(List.of(cloud), Settings.empty()), ScanListener.NONE))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessage("no connector reads targets of kind 'aws-account': prod");
   }
@@ -242,9 +298,15 @@ class ScanEngineTest {
         };
     ScanEngine engine = new ScanEngine(List.of(broken), new TinyDetector(), "test");
 
-    ScanResult result = engine.scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
+    ScanResult result =
+        engine.scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
 
-    assertThat(result.warnings()).singleElement()
-        .satisfies(w -> assertThat(w.message()).isEqualTo("connector lines stopped early: IllegalStateException: listing denied"));
+    assertThat(result.warnings())
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .isEqualTo(
+                        "connector lines stopped early: IllegalStateException: listing denied"));
   }
 }

@@ -26,13 +26,17 @@ class SecretsTest {
   @Test
   void maskReplacesEveryMatchOfEveryPattern() {
     Secrets secrets =
-        new Secrets(List.of(Pattern.compile("sk-[A-Za-z0-9]{20,}"), Pattern.compile("hf_[A-Za-z0-9]{30,}")));
+        new Secrets(
+            List.of(
+                Pattern.compile("sk-[A-Za-z0-9]{20,}"), Pattern.compile("hf_[A-Za-z0-9]{30,}")));
     String openai = "sk-" + "Q".repeat(30);
     String hf = "hf_" + "w".repeat(34);
 
     String masked = secrets.mask("a=" + openai + "; b=" + hf + "; c=" + openai);
 
     assertThat(masked).doesNotContain(openai).doesNotContain(hf);
-    assertThat(masked).startsWith("a=[redacted sk-Q…QQQQ sha256:").contains("; b=[redacted hf_w…wwww sha256:");
+    assertThat(masked)
+        .startsWith("a=[redacted sk-Q…QQQQ sha256:")
+        .contains("; b=[redacted hf_w…wwww sha256:");
   }
 }

@@ -10,17 +10,118 @@ import java.util.Random;
  */
 public final class SourceTextGenerator {
   private static final String[] WORDS = {
-    "user", "order", "account", "item", "price", "total", "count", "name", "value", "cache",
-    "request", "response", "handler", "service", "repository", "settings", "logger", "error", "result",
-    "buffer", "file", "path", "line", "session", "customer", "invoice", "product", "cart", "payment",
-    "address", "email", "status", "date", "time", "event", "queue", "worker", "job", "task", "schedule",
-    "report", "metric", "view", "page", "form", "field", "table", "column", "row", "filter", "sort",
-    "parent", "child", "tree", "graph", "edge", "node", "matrix", "vector", "offset", "limit", "size",
-    "width", "height", "color", "style", "theme", "label", "title", "body", "header", "footer", "menu",
-    "button", "click", "submit", "validate", "parse", "format", "render", "update", "delete", "create",
-    "fetch", "load", "save", "store", "retry", "timeout", "client", "server", "router", "route",
-    "middleware", "context", "config", "options", "builder", "factory", "adapter", "mapper", "entity",
-    "record", "message", "channel", "topic", "stock", "warehouse", "shipment", "discount", "coupon"};
+    "user",
+    "order",
+    "account",
+    "item",
+    "price",
+    "total",
+    "count",
+    "name",
+    "value",
+    "cache",
+    "request",
+    "response",
+    "handler",
+    "service",
+    "repository",
+    "settings",
+    "logger",
+    "error",
+    "result",
+    "buffer",
+    "file",
+    "path",
+    "line",
+    "session",
+    "customer",
+    "invoice",
+    "product",
+    "cart",
+    "payment",
+    "address",
+    "email",
+    "status",
+    "date",
+    "time",
+    "event",
+    "queue",
+    "worker",
+    "job",
+    "task",
+    "schedule",
+    "report",
+    "metric",
+    "view",
+    "page",
+    "form",
+    "field",
+    "table",
+    "column",
+    "row",
+    "filter",
+    "sort",
+    "parent",
+    "child",
+    "tree",
+    "graph",
+    "edge",
+    "node",
+    "matrix",
+    "vector",
+    "offset",
+    "limit",
+    "size",
+    "width",
+    "height",
+    "color",
+    "style",
+    "theme",
+    "label",
+    "title",
+    "body",
+    "header",
+    "footer",
+    "menu",
+    "button",
+    "click",
+    "submit",
+    "validate",
+    "parse",
+    "format",
+    "render",
+    "update",
+    "delete",
+    "create",
+    "fetch",
+    "load",
+    "save",
+    "store",
+    "retry",
+    "timeout",
+    "client",
+    "server",
+    "router",
+    "route",
+    "middleware",
+    "context",
+    "config",
+    "options",
+    "builder",
+    "factory",
+    "adapter",
+    "mapper",
+    "entity",
+    "record",
+    "message",
+    "channel",
+    "topic",
+    "stock",
+    "warehouse",
+    "shipment",
+    "discount",
+    "coupon"
+  };
 
   private final Random random;
 
@@ -64,44 +165,151 @@ public final class SourceTextGenerator {
 
   private void java(StringBuilder sb) {
     String t = type();
-    sb.append("import com.example.").append(word()).append('.').append(type()).append(";\n\n")
-        .append("public class ").append(t).append(" {\n")
-        .append("  private final ").append(type()).append(' ').append(camel()).append(";\n")
-        .append("  public ").append(type()).append(' ').append(camel()).append("(int ").append(word())
-        .append(", String ").append(camel()).append(") {\n")
-        .append("    if (").append(word()).append(" > ").append(random.nextInt(1000)).append(") {\n")
-        .append("      return ").append(camel()).append(".").append(camel()).append("(\"").append(word()).append(' ')
-        .append(word()).append("\");\n    }\n")
-        .append("    log.debug(\"").append(word()).append(" {} ").append(word()).append("\", ").append(camel()).append(");\n")
+    sb.append("import com.example.")
+        .append(word())
+        .append('.')
+        .append(type())
+        .append(";\n\n")
+        .append("public class ")
+        .append(t)
+        .append(" {\n")
+        .append("  private final ")
+        .append(type())
+        .append(' ')
+        .append(camel())
+        .append(";\n")
+        .append("  public ")
+        .append(type())
+        .append(' ')
+        .append(camel())
+        .append("(int ")
+        .append(word())
+        .append(", String ")
+        .append(camel())
+        .append(") {\n")
+        .append("    if (")
+        .append(word())
+        .append(" > ")
+        .append(random.nextInt(1000))
+        .append(") {\n")
+        .append("      return ")
+        .append(camel())
+        .append(".")
+        .append(camel())
+        .append("(\"")
+        .append(word())
+        .append(' ')
+        .append(word())
+        .append("\");\n    }\n")
+        .append("    log.debug(\"")
+        .append(word())
+        .append(" {} ")
+        .append(word())
+        .append("\", ")
+        .append(camel())
+        .append(");\n")
         .append("    return null;\n  }\n}\n\n");
   }
 
   private void python(StringBuilder sb) {
-    sb.append("from ").append(word()).append('.').append(word()).append(" import ").append(type()).append("\n\n")
-        .append("def ").append(snake()).append('(').append(word()).append(", ").append(snake()).append("=None):\n")
-        .append("    \"\"\"").append(word()).append(' ').append(word()).append(' ').append(word()).append(".\"\"\"\n")
-        .append("    for ").append(word()).append(" in ").append(snake()).append(":\n")
-        .append("        if ").append(word()).append(".").append(word()).append(" == '").append(word()).append("':\n")
-        .append("            return {\"").append(word()).append("\": ").append(random.nextInt(100)).append("}\n")
-        .append("    return ").append(snake()).append("\n\n");
+    sb.append("from ")
+        .append(word())
+        .append('.')
+        .append(word())
+        .append(" import ")
+        .append(type())
+        .append("\n\n")
+        .append("def ")
+        .append(snake())
+        .append('(')
+        .append(word())
+        .append(", ")
+        .append(snake())
+        .append("=None):\n")
+        .append("    \"\"\"")
+        .append(word())
+        .append(' ')
+        .append(word())
+        .append(' ')
+        .append(word())
+        .append(".\"\"\"\n")
+        .append("    for ")
+        .append(word())
+        .append(" in ")
+        .append(snake())
+        .append(":\n")
+        .append("        if ")
+        .append(word())
+        .append(".")
+        .append(word())
+        .append(" == '")
+        .append(word())
+        .append("':\n")
+        .append("            return {\"")
+        .append(word())
+        .append("\": ")
+        .append(random.nextInt(100))
+        .append("}\n")
+        .append("    return ")
+        .append(snake())
+        .append("\n\n");
   }
 
   private void typescript(StringBuilder sb) {
-    sb.append("import { ").append(type()).append(" } from './").append(word()).append("';\n\n")
-        .append("export async function ").append(camel()).append("(").append(word()).append(": ").append(type())
-        .append("): Promise<").append(type()).append("[]> {\n")
-        .append("  const ").append(camel()).append(" = await fetch(`/").append(word()).append("/${").append(word())
+    sb.append("import { ")
+        .append(type())
+        .append(" } from './")
+        .append(word())
+        .append("';\n\n")
+        .append("export async function ")
+        .append(camel())
+        .append("(")
+        .append(word())
+        .append(": ")
+        .append(type())
+        .append("): Promise<")
+        .append(type())
+        .append("[]> {\n")
+        .append("  const ")
+        .append(camel())
+        .append(" = await fetch(`/")
+        .append(word())
+        .append("/${")
+        .append(word())
         .append(".id}`);\n")
-        .append("  return ").append(word()).append(".filter((x) => x.").append(word()).append(" !== '").append(word())
+        .append("  return ")
+        .append(word())
+        .append(".filter((x) => x.")
+        .append(word())
+        .append(" !== '")
+        .append(word())
         .append("');\n}\n\n");
   }
 
   private void go(StringBuilder sb) {
-    sb.append("func ").append(type()).append("(").append(word()).append(" *").append(type()).append(") (")
-        .append(type()).append(", error) {\n")
-        .append("\t").append(camel()).append(", err := ").append(word()).append(".").append(type()).append("(\"")
-        .append(word()).append("\")\n")
-        .append("\tif err != nil {\n\t\treturn nil, fmt.Errorf(\"").append(word()).append(": %w\", err)\n\t}\n")
-        .append("\treturn ").append(camel()).append(", nil\n}\n\n");
+    sb.append("func ")
+        .append(type())
+        .append("(")
+        .append(word())
+        .append(" *")
+        .append(type())
+        .append(") (")
+        .append(type())
+        .append(", error) {\n")
+        .append("\t")
+        .append(camel())
+        .append(", err := ")
+        .append(word())
+        .append(".")
+        .append(type())
+        .append("(\"")
+        .append(word())
+        .append("\")\n")
+        .append("\tif err != nil {\n\t\treturn nil, fmt.Errorf(\"")
+        .append(word())
+        .append(": %w\", err)\n\t}\n")
+        .append("\treturn ")
+        .append(camel())
+        .append(", nil\n}\n\n");
   }
 }

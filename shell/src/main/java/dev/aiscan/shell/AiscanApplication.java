@@ -27,7 +27,9 @@ public class AiscanApplication {
     }
     int code;
     try {
-      code = SpringApplication.exit(SpringApplication.run(AiscanApplication.class, Arguments.coalesceRepeated(args)));
+      code =
+          SpringApplication.exit(
+              SpringApplication.run(AiscanApplication.class, Arguments.coalesceRepeated(args)));
     } catch (RuntimeException e) {
       // Spring Shell carries a command's non-zero exit code out as an exception; the command has
       // already printed its one-line message. Anything else is a bug, shown in full.

@@ -4,13 +4,13 @@ import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
-import org.springframework.shell.jline.PromptProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandHandlingResult;
+import org.springframework.shell.jline.PromptProvider;
 
 /** Wires the plain-Java modules into the shell. Spring lives here and nowhere else. */
 @Configuration(proxyBeanMethods = false)
@@ -25,13 +25,14 @@ public class AiscanConfiguration {
   /** The interactive prompt. */
   @Bean
   PromptProvider aiscanPrompt() {
-    return () -> new AttributedString("aiscan:> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+    return () ->
+        new AttributedString("aiscan:> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
   }
 
   /**
    * Turns failures into one line on stderr and the exit codes of the command-line contract: 2 for
-   * bad usage, configuration or targets; 3 when {@code --fail-on} is met; 1 for anything else, which
-   * is a bug.
+   * bad usage, configuration or targets; 3 when {@code --fail-on} is met; 1 for anything else,
+   * which is a bug.
    */
   @Bean
   CommandExceptionResolver aiscanExceptionResolver() {

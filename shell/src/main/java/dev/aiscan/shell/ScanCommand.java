@@ -30,41 +30,77 @@ public class ScanCommand {
     this.connectors = connectors;
   }
 
-  @Command(command = "scan", group = "Scanning", description = "Scan targets for AI use and write the inventory and reports.")
+  @Command(
+      command = "scan",
+      group = "Scanning",
+      description = "Scan targets for AI use and write the inventory and reports.")
   public String scan(
-      @Option(longNames = "source", label = "DIR",
+      @Option(
+              longNames = "source",
+              label = "DIR",
               description = "source tree to scan; repeat, or separate with commas, for several")
           String sources,
-      @Option(longNames = "out", defaultValue = "aiscan-report", label = "DIR",
+      @Option(
+              longNames = "out",
+              defaultValue = "aiscan-report",
+              label = "DIR",
               description = "directory that receives inventory.json and the other reports")
           String out,
-      @Option(longNames = "format", defaultValue = "json", label = "LIST",
+      @Option(
+              longNames = "format",
+              defaultValue = "json",
+              label = "LIST",
               description = "report formats, comma separated (json is always written)")
           String format,
-      @Option(longNames = "graph", defaultValue = "none", label = "MODE",
+      @Option(
+              longNames = "graph",
+              defaultValue = "none",
+              label = "MODE",
               description = "where findings go in the graph; 'none' skips the graph")
           String graph,
-      @Option(longNames = "fail-on", defaultValue = "none", label = "WHEN",
-              description = "exit with code 3 when: shadow (any shadow AI asset), any (any finding), none")
+      @Option(
+              longNames = "fail-on",
+              defaultValue = "none",
+              label = "WHEN",
+              description =
+                  "exit with code 3 when: shadow (any shadow AI asset), any (any finding), none")
           String failOn,
-      @Option(longNames = "include", label = "GLOBS",
-              description = "only scan files matching these globs (comma separated), even if ignored by default")
+      @Option(
+              longNames = "include",
+              label = "GLOBS",
+              description =
+                  "only scan files matching these globs (comma separated), even if ignored by default")
           String include,
-      @Option(longNames = "exclude", label = "GLOBS", description = "never scan paths matching these globs (comma separated)")
+      @Option(
+              longNames = "exclude",
+              label = "GLOBS",
+              description = "never scan paths matching these globs (comma separated)")
           String exclude,
-      @Option(longNames = "max-file-size", defaultValue = "5m", label = "SIZE",
+      @Option(
+              longNames = "max-file-size",
+              defaultValue = "5m",
+              label = "SIZE",
               description = "skip source and config files larger than this (e.g. 512k, 5m)")
           String maxFileSize,
       @Option(longNames = "no-gitignore", description = "scan files that .gitignore ignores")
           boolean noGitignore,
-      @Option(longNames = "rules", label = "PATHS", description = "custom rule packs (YAML files or directories), comma separated")
+      @Option(
+              longNames = "rules",
+              label = "PATHS",
+              description = "custom rule packs (YAML files or directories), comma separated")
           String rules,
-      @Option(longNames = "offline", description = "never touch the network (Maven resolves from the local repository only)")
+      @Option(
+              longNames = "offline",
+              description =
+                  "never touch the network (Maven resolves from the local repository only)")
           boolean offline,
-      @Option(longNames = "maven-settings", label = "FILE", description = "Maven settings.xml (mirrors, local repository); default ~/.m2/settings.xml")
+      @Option(
+              longNames = "maven-settings",
+              label = "FILE",
+              description =
+                  "Maven settings.xml (mirrors, local repository); default ~/.m2/settings.xml")
           String mavenSettings,
-      @Option(longNames = "quiet", description = "print nothing on success")
-          boolean quiet) {
+      @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
     List<Target> targets = targets(sources);
     FailOn failOnMode = FailOn.parse(failOn);
     if (!graph.equalsIgnoreCase("none")) {
@@ -82,13 +118,15 @@ public class ScanCommand {
     try {
       parsed.bytes("connectors.source.max-file-size", 0);
     } catch (dev.aiscan.core.ScanException e) {
-      throw new UsageException("--max-file-size " + maxFileSize + ": not a size (use e.g. 512k, 5m, 1g)");
+      throw new UsageException(
+          "--max-file-size " + maxFileSize + ": not a size (use e.g. 512k, 5m, 1g)");
     }
 
     RuleEngine detector = RulesCommand.engine(rules);
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
     ScanService.Outcome outcome =
-        service.run(ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
+        service.run(
+            ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
 
     String summary = quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports());
     String failure = failOnMode.failure(outcome.result());

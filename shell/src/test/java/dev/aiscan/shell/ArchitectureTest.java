@@ -14,50 +14,85 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    aiscan = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.aiscan");
+    aiscan =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.aiscan");
   }
 
   @Test
   void coreDependsOnNoOtherModule() {
     noClasses()
-        .that().resideInAPackage("dev.aiscan.core..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.aiscan.rules..", "dev.aiscan.connectors..", "dev.aiscan.reports..", "dev.aiscan.shell..")
+        .that()
+        .resideInAPackage("dev.aiscan.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.aiscan.rules..",
+            "dev.aiscan.connectors..",
+            "dev.aiscan.reports..",
+            "dev.aiscan.shell..")
         .check(aiscan);
   }
 
   @Test
   void rulesAndConnectorsNeverDependOnEachOther() {
-    noClasses().that().resideInAPackage("dev.aiscan.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.aiscan.connectors..", "dev.aiscan.reports..", "dev.aiscan.shell..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiscan.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.aiscan.connectors..", "dev.aiscan.reports..", "dev.aiscan.shell..")
         .check(aiscan);
-    noClasses().that().resideInAPackage("dev.aiscan.connectors..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.aiscan.rules..", "dev.aiscan.reports..", "dev.aiscan.shell..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiscan.connectors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.aiscan.rules..", "dev.aiscan.reports..", "dev.aiscan.shell..")
         .check(aiscan);
   }
 
   @Test
   void connectorsNeverDependOnEachOtherOnlyOnTheirSupportLibrary() {
-    noClasses().that().resideInAPackage("dev.aiscan.connectors.source..")
-        .should().dependOnClassesThat().resideInAPackage("dev.aiscan.connectors.dependencies..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiscan.connectors.source..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.aiscan.connectors.dependencies..")
         .check(aiscan);
-    noClasses().that().resideInAPackage("dev.aiscan.connectors.dependencies..")
-        .should().dependOnClassesThat().resideInAPackage("dev.aiscan.connectors.source..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiscan.connectors.dependencies..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.aiscan.connectors.source..")
         .check(aiscan);
   }
 
   @Test
   void springLivesOnlyInTheShell() {
-    noClasses().that().resideOutsideOfPackage("dev.aiscan.shell..")
-        .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.aiscan.shell..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
         .check(aiscan);
   }
 
   @Test
   void onlyTheShellReadsTheEnvironmentAndSystemProperties() {
-    noClasses().that().resideOutsideOfPackage("dev.aiscan.shell..")
-        .should().callMethod(System.class, "getenv", String.class)
-        .orShould().callMethod(System.class, "getenv")
-        .orShould().callMethod(System.class, "getProperty", String.class)
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.aiscan.shell..")
+        .should()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class)
         .check(aiscan);
   }
 }

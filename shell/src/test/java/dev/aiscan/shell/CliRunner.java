@@ -18,7 +18,8 @@ final class CliRunner {
   static Path jar() {
     String jar = System.getProperty("aiscan.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("system property aiscan.jar must name the packaged jar (run through mvn verify)");
+      throw new IllegalStateException(
+          "system property aiscan.jar must name the packaged jar (run through mvn verify)");
     }
     return Path.of(jar);
   }
@@ -32,13 +33,20 @@ final class CliRunner {
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
     Process process =
-        new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("aiscan did not finish within 3 minutes: " + command);
     }
     Run run =
-        new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        new Run(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return run;

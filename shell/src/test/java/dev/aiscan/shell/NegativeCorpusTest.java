@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed negative corpus — Spring MVC models, Django models, temperature fields, GPT
  * partition tables, the Gemini internet protocol, people called Claude, Microsoft.OpenApi, npm
- * names that merely contain "ai" (in code and in package.json), django-haystack, AI words in comments
- * and prose — scanned by the real source and dependency connectors and the built-in catalogue, must
- * yield no finding at all.
+ * names that merely contain "ai" (in code and in package.json), django-haystack, AI words in
+ * comments and prose — scanned by the real source and dependency connectors and the built-in
+ * catalogue, must yield no finding at all.
  */
 class NegativeCorpusTest {
 
@@ -30,7 +30,10 @@ class NegativeCorpusTest {
   void theNegativeCorpusYieldsNoFinding() throws Exception {
     Path corpus = Path.of(NegativeCorpusTest.class.getResource("/fixtures/negatives").toURI());
     ScanEngine engine =
-        new ScanEngine(List.of(new DependencyConnector(), new SourceConnector()), RuleEngine.loadDefault(), "test");
+        new ScanEngine(
+            List.of(new DependencyConnector(), new SourceConnector()),
+            RuleEngine.loadDefault(),
+            "test");
 
     AtomicLong filesRead = new AtomicLong();
     ScanListener listener =
@@ -41,7 +44,9 @@ class NegativeCorpusTest {
           }
         };
 
-    ScanResult result = engine.scan(ScanRequest.of(List.of(SourceConnector.target(corpus)), Settings.empty()), listener);
+    ScanResult result =
+        engine.scan(
+            ScanRequest.of(List.of(SourceConnector.target(corpus)), Settings.empty()), listener);
 
     assertThat(result.findings())
         .as("findings on the negative corpus")

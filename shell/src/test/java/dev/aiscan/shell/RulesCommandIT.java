@@ -31,7 +31,8 @@ class RulesCommandIT {
             examples:
               positive: [{type: import, value: %s, language: python}]
               negative: [{type: import, value: %s, language: python}]
-        """.formatted(id, module, positive, negative);
+        """
+        .formatted(id, module, positive, negative);
   }
 
   @Test
@@ -40,28 +41,42 @@ class RulesCommandIT {
     CliRunner.Run show = CliRunner.run(work, "rules", "show", "anthropic-sdk");
 
     assertThat(list.exitCode()).isZero();
-    assertThat(list.stdout()).contains("anthropic-sdk").contains("anthropic-model-claude").doesNotContain("openai-sdk");
+    assertThat(list.stdout())
+        .contains("anthropic-sdk")
+        .contains("anthropic-model-claude")
+        .doesNotContain("openai-sdk");
     assertThat(show.exitCode()).isZero();
-    assertThat(show.stdout()).contains("provider:    anthropic").contains("https://").contains("defined in:  anthropic.yaml:");
+    assertThat(show.stdout())
+        .contains("provider:    anthropic")
+        .contains("https://")
+        .contains("defined in:  anthropic.yaml:");
   }
 
   @Test
   void aBrokenCustomPackIsExitTwoWithOneLineNamingFileAndLine() throws Exception {
     Path dir = Files.createDirectories(work.resolve("rules"));
-    Files.writeString(dir.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme").replace("- import:", "- imprt:"));
+    Files.writeString(
+        dir.resolve("acme.yaml"),
+        pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme").replace("- import:", "- imprt:"));
 
     CliRunner.Run r = CliRunner.run(work, "rules", "validate", dir.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip()).isEqualTo("aiscan: " + dir.resolve("acme.yaml") + ":13: rule acme-llm-sdk: match[0]: unknown matcher 'imprt'");
+    assertThat(r.stderr().strip())
+        .isEqualTo(
+            "aiscan: "
+                + dir.resolve("acme.yaml")
+                + ":13: rule acme-llm-sdk: match[0]: unknown matcher 'imprt'");
   }
 
   @Test
   void rulesTestRunsTheExamplesOfCustomPacks() throws Exception {
     Path good = Files.createDirectories(work.resolve("good"));
-    Files.writeString(good.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm.chat", "acme"));
+    Files.writeString(
+        good.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm.chat", "acme"));
     Path bad = Files.createDirectories(work.resolve("bad"));
-    Files.writeString(bad.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_other", "acme"));
+    Files.writeString(
+        bad.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_other", "acme"));
 
     CliRunner.Run pass = CliRunner.run(work, "rules", "test", good.toString());
     CliRunner.Run fail = CliRunner.run(work, "rules", "test", bad.toString());
@@ -75,32 +90,59 @@ class RulesCommandIT {
   @Test
   void aCustomPackCanSwitchABuiltInRuleOff() throws Exception {
     Path rules = Files.createDirectories(work.resolve("policy"));
-    Files.writeString(rules.resolve("quiet.yaml"), "schemaVersion: 1\npack: quiet\ndisable: [pytorch-framework]\n");
+    Files.writeString(
+        rules.resolve("quiet.yaml"),
+        "schemaVersion: 1\npack: quiet\ndisable: [pytorch-framework]\n");
     Path src = Files.createDirectories(work.resolve("ml"));
     Files.writeString(src.resolve("train.py"), "import torch\nimport anthropic\n");
     Path out = work.resolve("out-quiet");
 
-    CliRunner.Run list = CliRunner.run(work, "rules", "list", "--provider", "pytorch", "--rules", rules.toString());
-    CliRunner.Run scan = CliRunner.run(work, "scan", "--source", src.toString(), "--rules", rules.toString(), "--out", out.toString());
+    CliRunner.Run list =
+        CliRunner.run(work, "rules", "list", "--provider", "pytorch", "--rules", rules.toString());
+    CliRunner.Run scan =
+        CliRunner.run(
+            work,
+            "scan",
+            "--source",
+            src.toString(),
+            "--rules",
+            rules.toString(),
+            "--out",
+            out.toString());
 
-    assertThat(list.stdout()).contains("pytorch-framework disabled by " + rules.resolve("quiet.yaml") + ":3");
+    assertThat(list.stdout())
+        .contains("pytorch-framework disabled by " + rules.resolve("quiet.yaml") + ":3");
     assertThat(scan.exitCode()).as(scan.stderr()).isZero();
-    JsonNode findings = new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).get("findings");
-    assertThat(findings.findValuesAsText("provider")).contains("anthropic").doesNotContain("pytorch");
+    JsonNode findings =
+        new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).get("findings");
+    assertThat(findings.findValuesAsText("provider"))
+        .contains("anthropic")
+        .doesNotContain("pytorch");
   }
 
   @Test
   void aScanWithACustomPackFindsTheCompanysOwnAiClient() throws Exception {
     Path rules = Files.createDirectories(work.resolve("rules"));
-    Files.writeString(rules.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme"));
+    Files.writeString(
+        rules.resolve("acme.yaml"), pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme"));
     Path src = Files.createDirectories(work.resolve("svc"));
     Files.writeString(src.resolve("app.py"), "import os\nfrom acme_llm import Client\n");
     Path out = work.resolve("out");
 
-    CliRunner.Run r = CliRunner.run(work, "scan", "--source", src.toString(), "--rules", rules.toString(), "--out", out.toString());
+    CliRunner.Run r =
+        CliRunner.run(
+            work,
+            "scan",
+            "--source",
+            src.toString(),
+            "--rules",
+            rules.toString(),
+            "--out",
+            out.toString());
 
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    JsonNode finding = new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).at("/findings/0");
+    JsonNode finding =
+        new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).at("/findings/0");
     assertThat(finding.get("ruleId").asText()).isEqualTo("acme-llm-sdk");
     assertThat(finding.get("provider").asText()).isEqualTo("acme-llm");
     assertThat(finding.at("/location/line").asInt()).isEqualTo(2);

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * line against the {@code EXPECT:} markers written inside the fixture files.
  */
 class ScanCommandIT {
-  private static final Pattern EXPECT = Pattern.compile("EXPECT: ([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
+  private static final Pattern EXPECT =
+      Pattern.compile("EXPECT: ([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path work;
@@ -59,18 +60,25 @@ class ScanCommandIT {
     inventory = JSON.readTree(out.resolve("inventory.json").toFile());
   }
 
-  /** Secrets and a .gitignored directory are written at test time: the repository never holds them. */
+  /**
+   * Secrets and a .gitignored directory are written at test time: the repository never holds them.
+   */
   private static void plantTheFilesGitMustNotHold() throws IOException {
     String openaiKey = "sk-proj-" + random(40) + "T3BlbkFJ" + random(40);
     String anthropicKey = "sk-ant-api03-" + random(93) + "AA";
     secrets.add(openaiKey);
     secrets.add(anthropicKey);
-    Files.writeString(project.resolve(".env"), "OPENAI_API_KEY=" + openaiKey + "\nANTHROPIC_API_KEY=" + anthropicKey + "\n");
+    Files.writeString(
+        project.resolve(".env"),
+        "OPENAI_API_KEY=" + openaiKey + "\nANTHROPIC_API_KEY=" + anthropicKey + "\n");
     Files.writeString(
         project.resolve("ml/app/settings.py"),
-        "DEBUG = False\n# a key someone should not have committed\nOPENAI_KEY = \"" + openaiKey + "\"\n");
+        "DEBUG = False\n# a key someone should not have committed\nOPENAI_KEY = \""
+            + openaiKey
+            + "\"\n");
     Files.createDirectories(project.resolve("generated"));
-    Files.writeString(project.resolve("generated/client.py"), "import openai  # ignored through .gitignore\n");
+    Files.writeString(
+        project.resolve("generated/client.py"), "import openai  # ignored through .gitignore\n");
   }
 
   @Test
@@ -87,9 +95,11 @@ class ScanCommandIT {
   @Test
   void inventoryIsValidAgainstItsPublishedSchema() throws IOException {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    try (InputStream schemaText = InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
+    try (InputStream schemaText =
+        InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
       Schema schema = registry.getSchema(schemaText, InputFormat.JSON);
-      List<Error> errors = schema.validate(Files.readString(out.resolve("inventory.json")), InputFormat.JSON);
+      List<Error> errors =
+          schema.validate(Files.readString(out.resolve("inventory.json")), InputFormat.JSON);
       assertThat(errors).isEmpty();
     }
   }
@@ -115,19 +125,27 @@ class ScanCommandIT {
 
     Map<String, Set<String>> found = new TreeMap<>();
     for (JsonNode f : inventory.get("findings")) {
-      found.computeIfAbsent(place(f.get("location")), k -> new TreeSet<>()).add(f.get("provider").asText());
+      found
+          .computeIfAbsent(place(f.get("location")), k -> new TreeSet<>())
+          .add(f.get("provider").asText());
     }
 
-    assertThat(found.keySet()).as("lines with findings").containsExactlyInAnyOrderElementsOf(expected.keySet());
-    expected.forEach((place, providers) -> assertThat(found.get(place)).as(place).containsAll(providers));
+    assertThat(found.keySet())
+        .as("lines with findings")
+        .containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach(
+        (place, providers) -> assertThat(found.get(place)).as(place).containsAll(providers));
   }
 
   @Test
   void aFileThatDoesNotParseIsAWarningNamingItsLineAndItsImportsAreStillFound() {
     assertThat(inventory.get("warnings")).hasSize(1);
     JsonNode warning = inventory.get("warnings").get(0);
-    assertThat(warning.get("source").asText()).isEqualTo("support-desk/backend/src/main/java/com/acme/support/Escalation.java:8");
-    assertThat(warning.get("message").asText()).startsWith("Java syntax error").doesNotContain("\n");
+    assertThat(warning.get("source").asText())
+        .isEqualTo("support-desk/backend/src/main/java/com/acme/support/Escalation.java:8");
+    assertThat(warning.get("message").asText())
+        .startsWith("Java syntax error")
+        .doesNotContain("\n");
     assertThat(inventory.at("/summary/warnings").asInt()).isEqualTo(1);
   }
 
@@ -142,7 +160,8 @@ class ScanCommandIT {
     assertThat(cohere).isNotNull();
     assertThat(cohere.get("direct").asBoolean()).isFalse();
     assertThat(cohere.get("path").toString())
-        .isEqualTo("[\"support-desk-web@1.4.0\",\"acme-support-widgets@2.1.3\",\"cohere-ai@7.14.0\"]");
+        .isEqualTo(
+            "[\"support-desk-web@1.4.0\",\"acme-support-widgets@2.1.3\",\"cohere-ai@7.14.0\"]");
     assertThat(inventory.get("assets").findParents("provider"))
         .filteredOn(a -> a.get("provider").asText().equals("cohere"))
         .singleElement()
@@ -159,24 +178,40 @@ class ScanCommandIT {
   void modelsAreAttachedToTheirProvidersAssets() {
     Map<String, Set<String>> models = new TreeMap<>();
     for (JsonNode a : inventory.get("assets")) {
-      a.get("models").forEach(m -> models.computeIfAbsent(a.get("provider").asText(), k -> new TreeSet<>()).add(m.asText()));
+      a.get("models")
+          .forEach(
+              m ->
+                  models
+                      .computeIfAbsent(a.get("provider").asText(), k -> new TreeSet<>())
+                      .add(m.asText()));
       assertThat(a.get("status").asText()).isEqualTo("shadow");
     }
     assertThat(models.get("openai")).contains("gpt-4o-mini", "gpt-4o");
-    assertThat(models.get("anthropic")).contains("claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514", "claude-3-5-haiku-20241022");
+    assertThat(models.get("anthropic"))
+        .contains(
+            "claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514", "claude-3-5-haiku-20241022");
     assertThat(models.get("google-gemini")).contains("gemini-1.5-flash");
   }
 
   @Test
   void plantedKeysAreReportedByFingerprintAndNeverWrittenAnywhere() throws IOException {
     List<JsonNode> credentials = new ArrayList<>();
-    inventory.get("findings").forEach(f -> {
-      if (f.get("category").asText().equals("credential") && f.has("fingerprint")) {
-        credentials.add(f);
-      }
-    });
-    assertThat(credentials).extracting(f -> place(f.get("location"))).contains(".env:1", ".env:2", "ml/app/settings.py:3");
-    assertThat(credentials).allSatisfy(f -> assertThat(f.get("fingerprint").asText()).matches("\\S{4}…\\S{4} sha256:[0-9a-f]{8}"));
+    inventory
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("category").asText().equals("credential") && f.has("fingerprint")) {
+                credentials.add(f);
+              }
+            });
+    assertThat(credentials)
+        .extracting(f -> place(f.get("location")))
+        .contains(".env:1", ".env:2", "ml/app/settings.py:3");
+    assertThat(credentials)
+        .allSatisfy(
+            f ->
+                assertThat(f.get("fingerprint").asText())
+                    .matches("\\S{4}…\\S{4} sha256:[0-9a-f]{8}"));
 
     List<String> outputs = new ArrayList<>(List.of(run.stdout(), run.stderr()));
     try (Stream<Path> files = Files.walk(out)) {
@@ -194,7 +229,9 @@ class ScanCommandIT {
   void aMissingSourceIsExitTwoWithOneLineNamingIt() throws Exception {
     Path missing = work.resolve("no-such-dir");
 
-    CliRunner.Run r = CliRunner.run(work, "scan", "--source", missing.toString(), "--out", work.resolve("r2").toString());
+    CliRunner.Run r =
+        CliRunner.run(
+            work, "scan", "--source", missing.toString(), "--out", work.resolve("r2").toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     String output = (r.stdout() + r.stderr()).strip();
@@ -206,7 +243,16 @@ class ScanCommandIT {
   void failOnShadowIsExitThreeAfterTheReportIsWritten() throws Exception {
     Path out3 = work.resolve("r3");
 
-    CliRunner.Run r = CliRunner.run(work, "scan", "--source", project.toString(), "--out", out3.toString(), "--fail-on", "shadow");
+    CliRunner.Run r =
+        CliRunner.run(
+            work,
+            "scan",
+            "--source",
+            project.toString(),
+            "--out",
+            out3.toString(),
+            "--fail-on",
+            "shadow");
 
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(out3.resolve("inventory.json")).exists();

@@ -29,12 +29,17 @@ public final class Assembler {
         continue;
       }
       if (!p.disables().isEmpty()) {
-        throw new RuleFormatException(p.disables().get(0).source() + ": disable: only user packs can disable rules");
+        throw new RuleFormatException(
+            p.disables().get(0).source() + ": disable: only user packs can disable rules");
       }
       for (CompiledRule r : p.rules()) {
         Rule rule = r.rule();
         if (rule.origin() != Rule.Origin.BUILT_IN) {
-          throw new RuleFormatException(rule.source() + ": rule " + rule.id() + ": override: only user packs can override rules");
+          throw new RuleFormatException(
+              rule.source()
+                  + ": rule "
+                  + rule.id()
+                  + ": override: only user packs can override rules");
         }
         CompiledRule first = builtIns.putIfAbsent(rule.id(), r);
         if (first != null) {
@@ -57,12 +62,20 @@ public final class Assembler {
         }
         CompiledRule builtIn = builtIns.get(rule.id());
         if (builtIn != null && rule.origin() != Rule.Origin.OVERRIDE) {
-          throw new RuleFormatException(rule.source() + ": rule " + rule.id() + ": duplicate id (built-in "
-              + builtIn.rule().source() + "); add override: true to replace it");
+          throw new RuleFormatException(
+              rule.source()
+                  + ": rule "
+                  + rule.id()
+                  + ": duplicate id (built-in "
+                  + builtIn.rule().source()
+                  + "); add override: true to replace it");
         }
         if (builtIn == null && rule.origin() == Rule.Origin.OVERRIDE) {
-          throw new RuleFormatException(rule.source() + ": rule " + rule.id()
-              + ": override: true but there is no built-in rule with this id");
+          throw new RuleFormatException(
+              rule.source()
+                  + ": rule "
+                  + rule.id()
+                  + ": override: true but there is no built-in rule with this id");
         }
         if (builtIn != null) {
           replacements.put(rule.id(), r);
@@ -75,13 +88,21 @@ public final class Assembler {
     for (Pack p : packs) {
       for (Pack.Disable d : p.disables()) {
         if (!builtIns.containsKey(d.ruleId())) {
-          String why = custom.containsKey(d.ruleId()) ? "is not a built-in rule (remove it from its pack instead)" : "is not a built-in rule id";
+          String why =
+              custom.containsKey(d.ruleId())
+                  ? "is not a built-in rule (remove it from its pack instead)"
+                  : "is not a built-in rule id";
           throw new RuleFormatException(d.source() + ": disable: '" + d.ruleId() + "' " + why);
         }
         CompiledRule replacement = replacements.get(d.ruleId());
         if (replacement != null) {
-          throw new RuleFormatException(d.source() + ": disable: '" + d.ruleId() + "' is also overridden at "
-              + replacement.rule().source() + "; do one or the other");
+          throw new RuleFormatException(
+              d.source()
+                  + ": disable: '"
+                  + d.ruleId()
+                  + "' is also overridden at "
+                  + replacement.rule().source()
+                  + "; do one or the other");
         }
         disabled.putIfAbsent(d.ruleId(), d);
       }
@@ -96,7 +117,9 @@ public final class Assembler {
         overrides.add(new RuleOverride(id, RuleOverride.Action.DISABLED, d.source(), b.rule()));
       } else if (replacement != null) {
         active.add(replacement);
-        overrides.add(new RuleOverride(id, RuleOverride.Action.OVERRIDDEN, replacement.rule().source(), b.rule()));
+        overrides.add(
+            new RuleOverride(
+                id, RuleOverride.Action.OVERRIDDEN, replacement.rule().source(), b.rule()));
       } else {
         active.add(b);
       }
@@ -106,6 +129,7 @@ public final class Assembler {
   }
 
   private static RuleFormatException duplicate(Rule rule, String first) {
-    return new RuleFormatException(rule.source() + ": rule " + rule.id() + ": duplicate id (first defined at " + first + ")");
+    return new RuleFormatException(
+        rule.source() + ": rule " + rule.id() + ": duplicate id (first defined at " + first + ")");
   }
 }

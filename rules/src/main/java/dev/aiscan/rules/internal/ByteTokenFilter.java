@@ -19,16 +19,16 @@ import java.util.Map;
  * boundaries). Short names ({@code ort}, {@code ai}, {@code mcp}) are bounded, so that {@code
  * import}, {@code sort} or {@code email} do not let a file through.
  *
- * <p>Layout, for a tight inner loop: bytes are mapped to a small alphabet of byte classes (one class
- * per distinct token byte, upper- and lowercase letters sharing a class; one class for other name
- * characters, one for everything else), and the complete transition function is one dense {@code
- * int[]} indexed by {@code state + class}, with states stored premultiplied by the alphabet size.
- * Transitions that complete a token are stored as {@code -1}, so the scan is two array reads and one
- * sign test per byte, and allocates nothing. Long inputs are scanned as four interleaved lanes (one
- * per quarter, overlapping by the longest token), which breaks the dependency of each table load on
- * the previous one. A bounded token's left boundary is part of its path
- * (one variant per boundary class); its right boundary is a transition to {@code -1} on boundary
- * classes. Immutable; safe for concurrent use.
+ * <p>Layout, for a tight inner loop: bytes are mapped to a small alphabet of byte classes (one
+ * class per distinct token byte, upper- and lowercase letters sharing a class; one class for other
+ * name characters, one for everything else), and the complete transition function is one dense
+ * {@code int[]} indexed by {@code state + class}, with states stored premultiplied by the alphabet
+ * size. Transitions that complete a token are stored as {@code -1}, so the scan is two array reads
+ * and one sign test per byte, and allocates nothing. Long inputs are scanned as four interleaved
+ * lanes (one per quarter, overlapping by the longest token), which breaks the dependency of each
+ * table load on the previous one. A bounded token's left boundary is part of its path (one variant
+ * per boundary class); its right boundary is a transition to {@code -1} on boundary classes.
+ * Immutable; safe for concurrent use.
  */
 public final class ByteTokenFilter implements ContentFilter {
   /** A token, and whether it must stand as a whole word. */
@@ -49,10 +49,19 @@ public final class ByteTokenFilter implements ContentFilter {
   private final int start;
   private final boolean[] acceptAtEnd;
   private final boolean matchesEverything;
-  /** How far lanes after the first start before their quarter: the longest token with its boundaries. */
+
+  /**
+   * How far lanes after the first start before their quarter: the longest token with its
+   * boundaries.
+   */
   private final int overlap;
-  /** For {@link #firstToken}: raw targets (state * classes + class), and a token completed per (state, class) or -1. */
+
+  /**
+   * For {@link #firstToken}: raw targets (state * classes + class), and a token completed per
+   * (state, class) or -1.
+   */
   private final int[] targets;
+
   private final int[] completes;
 
   public ByteTokenFilter(Iterable<Token> tokens) {
@@ -141,7 +150,8 @@ public final class ByteTokenFilter implements ContentFilter {
     int p2 = offset + 2 * quarter - overlap;
     int p3 = offset + 3 * quarter - overlap;
     int n = quarter;
-    // lanes 1 to 3 start at the root, not after a virtual boundary: a token whose left boundary lies
+    // lanes 1 to 3 start at the root, not after a virtual boundary: a token whose left boundary
+    // lies
     // before their first byte ends inside the previous quarter, where the previous lane finds it
     int s0 = start;
     int s1 = 0;
@@ -157,7 +167,8 @@ public final class ByteTokenFilter implements ContentFilter {
       }
     }
     // lanes 1 to 3 have `overlap` bytes left of their quarter, the last lane also the remainder
-    if (scan(bytes, p1 + n, offset + 2 * quarter, s1) < 0 || scan(bytes, p2 + n, offset + 3 * quarter, s2) < 0) {
+    if (scan(bytes, p1 + n, offset + 2 * quarter, s1) < 0
+        || scan(bytes, p2 + n, offset + 3 * quarter, s2) < 0) {
       return true;
     }
     int s = scan(bytes, p3 + n, end, s3);
@@ -167,7 +178,10 @@ public final class ByteTokenFilter implements ContentFilter {
   /** Inputs shorter than this are scanned in one lane. */
   private static final int LANES_FROM = 1024;
 
-  /** Runs the automaton from state {@code s} over {@code [from, to)}: the final state, or -1 on a hit. */
+  /**
+   * Runs the automaton from state {@code s} over {@code [from, to)}: the final state, or -1 on a
+   * hit.
+   */
   private int scan(byte[] bytes, int from, int to, int s) {
     final int[] d = delta;
     final byte[] c = classOf;
@@ -199,11 +213,13 @@ public final class ByteTokenFilter implements ContentFilter {
 
   private record Built(int[] delta, int[] targets, int[] completes, boolean[] acceptAtEnd) {}
 
-  private static Built build(List<Token> tokens, List<byte[]> encoded, byte[] classOf, int k, boolean[] boundary) {
+  private static Built build(
+      List<Token> tokens, List<byte[]> encoded, byte[] classOf, int k, boolean[] boundary) {
     // trie over class sequences; a bounded token is inserted once per left-boundary class
     List<int[]> go = new ArrayList<>();
     List<Integer> ends = new ArrayList<>(); // token ending here, unbounded: accept on arrival
-    List<Integer> endsBounded = new ArrayList<>(); // bounded token ending here: accept on a boundary class next
+    List<Integer> endsBounded =
+        new ArrayList<>(); // bounded token ending here: accept on a boundary class next
     go.add(row(k));
     ends.add(-1);
     endsBounded.add(-1);
@@ -290,7 +306,10 @@ public final class ByteTokenFilter implements ContentFilter {
       for (int c = 0; c < k; c++) {
         int i = s * k + c;
         int t = target[i];
-        int done = accept[t] >= 0 ? accept[t] : boundary[c] && acceptBounded[s] >= 0 ? acceptBounded[s] : -1;
+        int done =
+            accept[t] >= 0
+                ? accept[t]
+                : boundary[c] && acceptBounded[s] >= 0 ? acceptBounded[s] : -1;
         completes[i] = done;
         delta[i] = done >= 0 ? -1 : t * k;
       }
@@ -317,7 +336,10 @@ public final class ByteTokenFilter implements ContentFilter {
     return b;
   }
 
-  /** Lowercases ASCII letters only: the scan folds ASCII only, so other letters must stay as written. */
+  /**
+   * Lowercases ASCII letters only: the scan folds ASCII only, so other letters must stay as
+   * written.
+   */
   static String asciiLower(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {

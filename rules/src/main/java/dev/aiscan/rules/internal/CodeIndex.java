@@ -30,9 +30,11 @@ public final class CodeIndex {
   }
 
   void add(MatcherSpec.Type spec) {
-    spec.names().forEach(n -> typeNames.computeIfAbsent(n, k -> new ArrayList<>()).add(spec.binding()));
+    spec.names()
+        .forEach(n -> typeNames.computeIfAbsent(n, k -> new ArrayList<>()).add(spec.binding()));
     spec.packages().forEach(p -> typePackages.put(p, spec.binding()));
-    spec.simpleNames().forEach(n -> simpleNames.computeIfAbsent(n, k -> new ArrayList<>()).add(spec.binding()));
+    spec.simpleNames()
+        .forEach(n -> simpleNames.computeIfAbsent(n, k -> new ArrayList<>()).add(spec.binding()));
   }
 
   void add(MatcherSpec.Call spec) {
@@ -40,7 +42,8 @@ public final class CodeIndex {
       spec.receivers().forEach(r -> callsAnyMethod.put(r, spec.binding()));
     } else {
       for (String m : spec.methods()) {
-        SegmentMap<Binding> byReceiver = callsByMethod.computeIfAbsent(m, k -> new SegmentMap<>("."));
+        SegmentMap<Binding> byReceiver =
+            callsByMethod.computeIfAbsent(m, k -> new SegmentMap<>("."));
         spec.receivers().forEach(r -> byReceiver.put(r, spec.binding()));
       }
     }

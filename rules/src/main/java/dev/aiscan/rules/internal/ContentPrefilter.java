@@ -15,11 +15,16 @@ public final class ContentPrefilter implements ContentFilter {
 
   public ContentPrefilter(Map<ByteTokenFilter.Token, Set<String>> rulesByToken) {
     Map<String, Set<String>> m = new java.util.LinkedHashMap<>();
-    rulesByToken.forEach((t, rules) -> m.merge(t.toString(), Set.copyOf(rules), (a, b) -> {
-      Set<String> u = new java.util.LinkedHashSet<>(a);
-      u.addAll(b);
-      return u;
-    }));
+    rulesByToken.forEach(
+        (t, rules) ->
+            m.merge(
+                t.toString(),
+                Set.copyOf(rules),
+                (a, b) -> {
+                  Set<String> u = new java.util.LinkedHashSet<>(a);
+                  u.addAll(b);
+                  return u;
+                }));
     this.rulesByToken = java.util.Collections.unmodifiableMap(m);
     this.filter = new ByteTokenFilter(rulesByToken.keySet());
   }

@@ -88,7 +88,10 @@ public final class Evidence {
   private static String packageEvidence(Fact fact) {
     String eco = fact.attribute(Fact.Attr.ECOSYSTEM);
     String version = fact.attribute(Fact.Attr.VERSION);
-    return "package " + fact.value() + (version == null ? "" : " " + version) + (eco == null ? "" : " (" + eco + ")");
+    return "package "
+        + fact.value()
+        + (version == null ? "" : " " + version)
+        + (eco == null ? "" : " (" + eco + ")");
   }
 
   private static String callEvidence(Fact fact) {
@@ -112,7 +115,9 @@ public final class Evidence {
         b /= 1024;
         u++;
       }
-      return u == 0 ? " (" + (long) b + " B)" : String.format(java.util.Locale.ROOT, " (%.1f %s)", b, units[u]);
+      return u == 0
+          ? " (" + (long) b + " B)"
+          : String.format(java.util.Locale.ROOT, " (%.1f %s)", b, units[u]);
     } catch (NumberFormatException e) {
       return "";
     }

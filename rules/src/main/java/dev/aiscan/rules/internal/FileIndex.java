@@ -49,8 +49,8 @@ public final class FileIndex {
   }
 
   /**
-   * The literal text after the last wildcard of a glob, without a leading {@code /} (which a
-   * {@code **}{@code /} makes optional); may be empty.
+   * The literal text after the last wildcard of a glob, without a leading {@code /} (which a {@code
+   * **}{@code /} makes optional); may be empty.
    */
   static String literalTail(String glob) {
     int i = Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?'));

@@ -12,11 +12,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The matches of one fact, one per rule (and per model or key, when a literal names several):
- * when two matchers of a rule match, the higher confidence wins. Not thread-safe; one per fact.
+ * The matches of one fact, one per rule (and per model or key, when a literal names several): when
+ * two matchers of a rule match, the higher confidence wins. Not thread-safe; one per fact.
  */
 public final class Hits {
-  private record Hit(Rule rule, Confidence confidence, String evidence, String model, String fingerprint) {}
+  private record Hit(
+      Rule rule, Confidence confidence, String evidence, String model, String fingerprint) {}
 
   private final Fact fact;
   private final Secrets secrets;
@@ -54,7 +55,9 @@ public final class Hits {
     Rule rule = binding.rule();
     for (int i = 0; i < hits.size(); i++) {
       Hit h = hits.get(i);
-      if (h.rule == rule && Objects.equals(h.model, model) && Objects.equals(h.fingerprint, fingerprint)) {
+      if (h.rule == rule
+          && Objects.equals(h.model, model)
+          && Objects.equals(h.fingerprint, fingerprint)) {
         if (binding.confidence().compareTo(h.confidence) > 0) {
           hits.set(i, new Hit(rule, binding.confidence(), h.evidence, model, fingerprint));
         }

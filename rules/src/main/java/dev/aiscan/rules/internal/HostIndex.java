@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Host patterns of all rules: exact hosts ({@code api.openai.com}, {@code localhost:11434}) in a
  * hash map, {@code *.suffix} patterns in a map looked up by each label suffix of the host, and
- * other wildcards ({@code *-aiplatform.googleapis.com}, {@code bedrock-runtime.*.amazonaws.com})
- * as regexes tried only when their literal part occurs in the host.
+ * other wildcards ({@code *-aiplatform.googleapis.com}, {@code bedrock-runtime.*.amazonaws.com}) as
+ * regexes tried only when their literal part occurs in the host.
  */
 public final class HostIndex {
   /** A host pattern: {@code name} with {@code *} wildcards, optional {@code :port}. */
@@ -87,14 +87,17 @@ public final class HostIndex {
     for (Wildcard w : wildcards) {
       if (h.contains(w.token)) {
         String subject = w.withPort ? hp : h;
-        if (subject != null && w.pattern.matcher(subject).matches() && w.entry.pathMatches(ref.path())) {
+        if (subject != null
+            && w.pattern.matcher(subject).matches()
+            && w.entry.pathMatches(ref.path())) {
           found.accept(w.entry.spec, ref);
         }
       }
     }
   }
 
-  private static void emit(List<Entry> entries, HostRef ref, BiConsumer<MatcherSpec.Host, HostRef> found) {
+  private static void emit(
+      List<Entry> entries, HostRef ref, BiConsumer<MatcherSpec.Host, HostRef> found) {
     if (entries != null) {
       for (Entry e : entries) {
         if (e.pathMatches(ref.path())) {

@@ -17,10 +17,13 @@ import java.util.function.Consumer;
 public record HostRef(String host, String port, String path, int start, int end) {
   private static final int MAX_URLS = 16;
   private static final int MAX_BARE = 300;
+
   /** Longest DNS name; longer "hosts" are not hosts and would make suffix walks quadratic. */
   private static final int MAX_HOST = 253;
 
-  /** Calls {@code found} for each URL in {@code literal}, or for the literal if it is a bare host. */
+  /**
+   * Calls {@code found} for each URL in {@code literal}, or for the literal if it is a bare host.
+   */
   public static void scan(String literal, Consumer<HostRef> found) {
     if (literal.indexOf('.') < 0 && literal.indexOf(':') < 0) {
       return;
@@ -96,10 +99,16 @@ public record HostRef(String host, String port, String path, int start, int end)
       return;
     }
     int offset = s.indexOf(t);
-    emit(t.substring(0, authorityEnd), t.substring(authorityEnd), offset, offset + t.length(), found);
+    emit(
+        t.substring(0, authorityEnd),
+        t.substring(authorityEnd),
+        offset,
+        offset + t.length(),
+        found);
   }
 
-  private static void emit(String authority, String path, int start, int end, Consumer<HostRef> found) {
+  private static void emit(
+      String authority, String path, int start, int end, Consumer<HostRef> found) {
     String host = authority;
     String port = null;
     if (host.startsWith("[")) {
@@ -153,7 +162,18 @@ public record HostRef(String host, String port, String path, int start, int end)
   }
 
   private static boolean endsPath(char c) {
-    return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>'
-        || c == '\\' || c == ')' || c == '(' || c == ',' || c == ';' || c == '?' || c == '#';
+    return Character.isWhitespace(c)
+        || c == '"'
+        || c == '\''
+        || c == '`'
+        || c == '<'
+        || c == '>'
+        || c == '\\'
+        || c == ')'
+        || c == '('
+        || c == ','
+        || c == ';'
+        || c == '?'
+        || c == '#';
   }
 }

@@ -68,7 +68,10 @@ public final class InfraIndex {
 
   void add(MatcherSpec.CloudResource spec) {
     Cloud cloud =
-        new Cloud(spec.binding(), java.util.Set.copyOf(spec.kinds().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList()));
+        new Cloud(
+            spec.binding(),
+            java.util.Set.copyOf(
+                spec.kinds().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList()));
     for (String t : spec.types()) {
       String type = t.toLowerCase(Locale.ROOT);
       if (type.endsWith("*")) {

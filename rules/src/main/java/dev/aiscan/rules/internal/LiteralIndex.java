@@ -102,11 +102,20 @@ public final class LiteralIndex {
       }
     }
     if (!hosts.isEmpty()) {
-      HostRef.scan(value, ref -> hosts.match(ref, (spec, r) -> {
-        if (spec.binding().accepts(fact)) {
-          hits.add(spec.binding(), display.evidence(fact, r.start(), r.end() - r.start()), null, null);
-        }
-      }));
+      HostRef.scan(
+          value,
+          ref ->
+              hosts.match(
+                  ref,
+                  (spec, r) -> {
+                    if (spec.binding().accepts(fact)) {
+                      hits.add(
+                          spec.binding(),
+                          display.evidence(fact, r.start(), r.end() - r.start()),
+                          null,
+                          null);
+                    }
+                  }));
     }
   }
 
@@ -122,7 +131,8 @@ public final class LiteralIndex {
     switch (spec.kind()) {
       case LITERAL -> {
         if (m.find()) {
-          hits.add(spec.binding(), display.evidence(fact, m.start(), m.end() - m.start()), null, null);
+          hits.add(
+              spec.binding(), display.evidence(fact, m.start(), m.end() - m.start()), null, null);
         }
       }
       case MODEL -> {
@@ -132,12 +142,15 @@ public final class LiteralIndex {
           int start = entry.namedModelGroup ? m.start("model") : m.start();
           int end = entry.namedModelGroup ? m.end("model") : m.end();
           if (start >= 0 && end > start) {
-            models.putIfAbsent(fact.value().substring(start, end).toLowerCase(Locale.ROOT), new int[] {start, end});
+            models.putIfAbsent(
+                fact.value().substring(start, end).toLowerCase(Locale.ROOT),
+                new int[] {start, end});
           }
         }
-        models.forEach((model, at) -> {
-          hits.add(spec.binding(), display.evidence(fact, at[0], at[1] - at[0]), model, null);
-        });
+        models.forEach(
+            (model, at) -> {
+              hits.add(spec.binding(), display.evidence(fact, at[0], at[1] - at[0]), model, null);
+            });
       }
       case KEY_FORMAT -> {
         Set<String> seen = new HashSet<>();
@@ -156,8 +169,8 @@ public final class LiteralIndex {
   }
 
   /**
-   * The literal as shown in evidence: masked once, lazily, when a key-format token occurs in it.
-   * A key the patterns do not match whole (glued to other text, cut short) is still hidden: the run
+   * The literal as shown in evidence: masked once, lazily, when a key-format token occurs in it. A
+   * key the patterns do not match whole (glued to other text, cut short) is still hidden: the run
    * of key characters around any remaining key token is redacted as well.
    */
   private static final class Display {

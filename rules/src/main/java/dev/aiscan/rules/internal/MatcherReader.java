@@ -25,14 +25,18 @@ final class MatcherReader {
     String kind = matcher.fieldNames().next();
     JsonNode body = matcher.get(kind);
     Confidence confidence =
-        body.has("confidence") ? Confidence.fromWire(body.get("confidence").asText()) : rule.confidence();
+        body.has("confidence")
+            ? Confidence.fromWire(body.get("confidence").asText())
+            : rule.confidence();
     Binding b = new Binding(rule, confidence, Set.copyOf(strings(body, "language")));
     return switch (kind) {
       case "import" -> new MatcherSpec.Import(b, strings(body, "module"));
-      case "package" -> new MatcherSpec.Package(
-          b, strings(body, "ecosystem"), strings(body, "name"), strings(body, "pattern"));
-      case "type" -> new MatcherSpec.Type(
-          b, strings(body, "name"), strings(body, "package"), strings(body, "simple-name"));
+      case "package" ->
+          new MatcherSpec.Package(
+              b, strings(body, "ecosystem"), strings(body, "name"), strings(body, "pattern"));
+      case "type" ->
+          new MatcherSpec.Type(
+              b, strings(body, "name"), strings(body, "package"), strings(body, "simple-name"));
       case "call" -> new MatcherSpec.Call(b, strings(body, "receiver"), strings(body, "method"));
       case "host" -> host(b, body);
       case "literal" -> regex(b, body, MatcherSpec.RegexKind.LITERAL);
@@ -48,10 +52,12 @@ final class MatcherReader {
       }
       case "image" -> new MatcherSpec.Image(b, strings(body, "name"));
       case "model-file" -> new MatcherSpec.ModelFile(b, strings(body, "format"));
-      case "cloud-resource" -> new MatcherSpec.CloudResource(b, strings(body, "type"), strings(body, "kind"));
+      case "cloud-resource" ->
+          new MatcherSpec.CloudResource(b, strings(body, "type"), strings(body, "kind"));
       case "file" -> file(b, body);
-      case "saas-app" -> new MatcherSpec.SaasApp(
-          b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
+      case "saas-app" ->
+          new MatcherSpec.SaasApp(
+              b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
       default -> throw error(matcher, "unknown matcher '" + kind + "'");
     };
   }
@@ -64,14 +70,17 @@ final class MatcherReader {
         throw error(body.get("host"), problem);
       }
     }
-    return new MatcherSpec.Host(b, hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(), strings(body, "path"));
+    return new MatcherSpec.Host(
+        b, hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(), strings(body, "path"));
   }
 
   private MatcherSpec file(Binding b, JsonNode body) {
     List<String> names = strings(body, "name");
     for (String n : names) {
       if (n.indexOf('/') >= 0 || n.indexOf('*') >= 0) {
-        throw error(body.get("name"), "file name '" + n + "' must be a plain file name (use 'path' for globs)");
+        throw error(
+            body.get("name"),
+            "file name '" + n + "' must be a plain file name (use 'path' for globs)");
       }
     }
     List<String> paths = strings(body, "path");
@@ -87,7 +96,12 @@ final class MatcherReader {
   private MatcherSpec regex(Binding b, JsonNode body, MatcherSpec.RegexKind kind) {
     Pattern pattern = optionalRegex(body, "pattern");
     return new MatcherSpec.Regex(
-        b, kind, pattern, patternTokens(body, pattern), optionalRegex(body, "context"), optionalRegex(body, "key"));
+        b,
+        kind,
+        pattern,
+        patternTokens(body, pattern),
+        optionalRegex(body, "context"),
+        optionalRegex(body, "key"));
   }
 
   /**
@@ -98,7 +112,9 @@ final class MatcherReader {
     List<String> tokens = strings(body, "tokens");
     for (String t : tokens) {
       if (t.length() < RegexTokens.MIN_LENGTH || !t.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw error(body.get("tokens"), "tokens must be printable ASCII of at least " + RegexTokens.MIN_LENGTH + " characters");
+        throw error(
+            body.get("tokens"),
+            "tokens must be printable ASCII of at least " + RegexTokens.MIN_LENGTH + " characters");
       }
     }
     if (pattern == null) {
@@ -110,8 +126,11 @@ final class MatcherReader {
     if (tokens.isEmpty()) {
       tokens = RegexTokens.derive(pattern.pattern());
       if (tokens.isEmpty()) {
-        throw error(body.get("pattern"),
-            "cannot derive a prefilter token from pattern '" + pattern.pattern() + "': declare 'tokens'");
+        throw error(
+            body.get("pattern"),
+            "cannot derive a prefilter token from pattern '"
+                + pattern.pattern()
+                + "': declare 'tokens'");
       }
     }
     return tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
@@ -125,7 +144,14 @@ final class MatcherReader {
     try {
       return Pattern.compile(n.asText());
     } catch (PatternSyntaxException e) {
-      throw error(n, "invalid regex in '" + field + "': " + e.getDescription() + " near index " + e.getIndex());
+      throw error(
+          n,
+          "invalid regex in '"
+              + field
+              + "': "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
     }
   }
 

@@ -11,15 +11,19 @@ public sealed interface MatcherSpec {
   record Import(Binding binding, List<String> modules) implements MatcherSpec {}
 
   /** Declared or installed package: exact names or globs, per ecosystem. */
-  record Package(Binding binding, List<String> ecosystems, List<String> names, List<String> patterns)
+  record Package(
+      Binding binding, List<String> ecosystems, List<String> names, List<String> patterns)
       implements MatcherSpec {}
 
-  /** Type reference or annotation: qualified names, package prefixes, or unqualified simple names. */
+  /**
+   * Type reference or annotation: qualified names, package prefixes, or unqualified simple names.
+   */
   record Type(Binding binding, List<String> names, List<String> packages, List<String> simpleNames)
       implements MatcherSpec {}
 
   /** Method call: receiver type or package prefix, and optionally the method names. */
-  record Call(Binding binding, List<String> receivers, List<String> methods) implements MatcherSpec {}
+  record Call(Binding binding, List<String> receivers, List<String> methods)
+      implements MatcherSpec {}
 
   /** Host of a URL or bare host name in a literal; optional path prefixes. */
   record Host(Binding binding, List<String> hosts, List<String> paths) implements MatcherSpec {}
@@ -52,7 +56,8 @@ public sealed interface MatcherSpec {
    * Environment variable names or a regular expression, with the content prefilter's tokens for the
    * regex (empty without one).
    */
-  record Env(Binding binding, List<String> names, Pattern pattern, List<String> tokens) implements MatcherSpec {}
+  record Env(Binding binding, List<String> names, Pattern pattern, List<String> tokens)
+      implements MatcherSpec {}
 
   /** Container image names, registry and tag ignored. */
   record Image(Binding binding, List<String> names) implements MatcherSpec {}
@@ -64,7 +69,8 @@ public sealed interface MatcherSpec {
    * Cloud resource types, exact or {@code prefix*}; when {@code kinds} is not empty, the fact's
    * {@code kind} attribute must be one of them (case-insensitive).
    */
-  record CloudResource(Binding binding, List<String> types, List<String> kinds) implements MatcherSpec {}
+  record CloudResource(Binding binding, List<String> types, List<String> kinds)
+      implements MatcherSpec {}
 
   /** A file present in a tree: exact file names, or globs over the path relative to the root. */
   record File(Binding binding, List<String> names, List<String> paths) implements MatcherSpec {}

@@ -41,8 +41,8 @@ public final class Names {
 
   /**
    * The repository path of a container image reference, lowercase, without registry host, tag or
-   * digest, and without Docker Hub's {@code library/}: {@code ghcr.io/huggingface/tgi:2.0} -> {@code
-   * huggingface/tgi}; {@code docker.io/library/python:3} -> {@code python}.
+   * digest, and without Docker Hub's {@code library/}: {@code ghcr.io/huggingface/tgi:2.0} ->
+   * {@code huggingface/tgi}; {@code docker.io/library/python:3} -> {@code python}.
    */
   public static String imagePath(String reference) {
     String r = reference.trim().toLowerCase(Locale.ROOT);
@@ -90,7 +90,9 @@ public final class Names {
     return s.indexOf('*') >= 0;
   }
 
-  /** The last {@code .}-separated segment: {@code a.b.OpenAiChatModel} -> {@code OpenAiChatModel}. */
+  /**
+   * The last {@code .}-separated segment: {@code a.b.OpenAiChatModel} -> {@code OpenAiChatModel}.
+   */
   public static String simpleName(String qualified) {
     int dot = qualified.lastIndexOf('.');
     return dot < 0 ? qualified : qualified.substring(dot + 1);

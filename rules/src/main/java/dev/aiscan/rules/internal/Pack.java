@@ -11,7 +11,8 @@ import java.util.List;
  * @param rules its rules, compiled
  * @param disables its {@code disable} entries (user packs only)
  */
-public record Pack(String file, String name, boolean builtIn, List<CompiledRule> rules, List<Disable> disables) {
+public record Pack(
+    String file, String name, boolean builtIn, List<CompiledRule> rules, List<Disable> disables) {
   public Pack {
     rules = List.copyOf(rules);
     disables = List.copyOf(disables);

@@ -70,7 +70,8 @@ public final class PackLoader {
       try {
         text = Files.readString(p, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new RuleFormatException(p + ":1: cannot read rule pack (" + e.getClass().getSimpleName() + ")", e);
+        throw new RuleFormatException(
+            p + ":1: cannot read rule pack (" + e.getClass().getSimpleName() + ")", e);
       }
       packs.add(read(p.toString(), text, false, null));
     }
@@ -91,7 +92,8 @@ public final class PackLoader {
               .sorted()
               .forEach(files::add);
         } catch (IOException e) {
-          throw new RuleFormatException(p + ":1: cannot list rule packs (" + e.getClass().getSimpleName() + ")", e);
+          throw new RuleFormatException(
+              p + ":1: cannot list rule packs (" + e.getClass().getSimpleName() + ")", e);
         }
       } else {
         files.add(p);

@@ -38,7 +38,9 @@ public final class PackReader {
       if (in == null) {
         throw new IllegalStateException("missing resource " + SCHEMA);
       }
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in, InputFormat.JSON);
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(in, InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,7 +115,8 @@ public final class PackReader {
     StringBuilder field = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      JsonNode child = element instanceof Integer index ? node.get(index) : node.get(String.valueOf(element));
+      JsonNode child =
+          element instanceof Integer index ? node.get(index) : node.get(String.valueOf(element));
       if (child == null) {
         break;
       }
@@ -122,17 +125,22 @@ public final class PackReader {
       if (inRule && i == 1) {
         rule = node.path("id").isTextual() ? node.get("id").asText() : "rules[" + element + "]";
       } else if (!inRule || i > 1) {
-        field.append(element instanceof Integer ? "[" + element + "]" : (field.length() > 0 ? "." : "") + element);
+        field.append(
+            element instanceof Integer
+                ? "[" + element + "]"
+                : (field.length() > 0 ? "." : "") + element);
       }
     }
     String message = error.getMessage();
     String property = error.getProperty();
     if ("additionalProperties".equals(error.getKeyword()) && property != null) {
       line = line(node.get(property), line);
-      boolean matcher = inRule && path.getNameCount() == 4 && "match".equals(String.valueOf(path.getElement(2)));
+      boolean matcher =
+          inRule && path.getNameCount() == 4 && "match".equals(String.valueOf(path.getElement(2)));
       message = matcher ? "unknown matcher '" + property + "'" : "unknown field '" + property + "'";
     }
-    String prefix = (rule == null ? "" : "rule " + rule + ": ") + (field.length() == 0 ? "" : field + ": ");
+    String prefix =
+        (rule == null ? "" : "rule " + rule + ": ") + (field.length() == 0 ? "" : field + ": ");
     return new Where(line, prefix + message);
   }
 }

@@ -67,7 +67,9 @@ public final class PackageIndex {
       }
     }
     for (Glob g : globs) {
-      if (g.ecosystem.equals(ecosystem) && name.startsWith(g.prefix) && g.pattern.matcher(name).matches()) {
+      if (g.ecosystem.equals(ecosystem)
+          && name.startsWith(g.prefix)
+          && g.pattern.matcher(name).matches()) {
         hits.add(g.binding);
       }
     }

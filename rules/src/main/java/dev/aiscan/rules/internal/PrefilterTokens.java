@@ -17,36 +17,175 @@ import java.util.regex.Pattern;
  * ({@code saas-app}) contribute none.
  *
  * <p>Where a fact's value need not appear verbatim, a part that must is used instead: YAML nests
- * config keys ({@code spring:\n  ai:\n    openai:}), so a key prefix contributes one of its
- * segments; Python's {@code from google import genai} yields the import {@code google.genai}, so a
- * Python module contributes its parent or its last segment; a type is often written by its simple
- * name after an import; Bicep nests child resources, so an ARM type contributes its provider
- * namespace. Among several sound candidates the most distinctive is chosen.
+ * config keys ({@code spring:\n ai:\n openai:}), so a key prefix contributes one of its segments;
+ * Python's {@code from google import genai} yields the import {@code google.genai}, so a Python
+ * module contributes its parent or its last segment; a type is often written by its simple name
+ * after an import; Bicep nests child resources, so an ARM type contributes its provider namespace.
+ * Among several sound candidates the most distinctive is chosen.
  */
 public final class PrefilterTokens {
-  /** Words too common in ordinary code to be good tokens; chosen only when nothing else is sound. */
-  static final Set<String> COMMON = Set.of(
-      "ai", "api", "apis", "app", "aws", "azure", "client", "clients", "cloud", "com", "common",
-      "core", "dev", "github", "go", "google", "http", "https", "io", "java", "js", "lib", "main",
-      "microsoft", "model", "models", "net", "node", "org", "py", "python", "sdk", "server",
-      "service", "services", "types", "util", "utils", "v1", "v2", "v3", "www", "amazon",
-      "software", "runtime", "chat", "llm", "llms", "text", "data", "base", "tools",
-      "agent", "agents", "web", "ml", "index", "vector", "vectors", "store", "stores", "embedding",
-      "embeddings", "integrations", "components", "document", "documents", "schema", "config",
-      "test", "tests", "spring", "boot", "starter", "framework", "plugin", "extension",
-      "extensions", "shared", "kit", "parse", "parser", "format", "json", "request", "response",
-      "string", "list", "map", "file", "files", "read", "write", "load", "search", "query",
-      "image", "images", "audio", "video", "stream", "auth", "token", "tokens", "key", "keys",
-      "run", "engine", "cli", "cpp", "rs", "ts", "generator", "generators", "retriever",
-      "retrievers", "memory", "local", "remote", "proxy", "command", "commands", "default", "type",
-      "value", "name", "action", "source", "target", "user", "system", "content", "message",
-      "messages", "prompt", "input", "output", "options", "settings", "vertex", "builder",
-      "factory", "context", "session", "handler", "manager", "provider");
+  /**
+   * Words too common in ordinary code to be good tokens; chosen only when nothing else is sound.
+   */
+  static final Set<String> COMMON =
+      Set.of(
+          "ai",
+          "api",
+          "apis",
+          "app",
+          "aws",
+          "azure",
+          "client",
+          "clients",
+          "cloud",
+          "com",
+          "common",
+          "core",
+          "dev",
+          "github",
+          "go",
+          "google",
+          "http",
+          "https",
+          "io",
+          "java",
+          "js",
+          "lib",
+          "main",
+          "microsoft",
+          "model",
+          "models",
+          "net",
+          "node",
+          "org",
+          "py",
+          "python",
+          "sdk",
+          "server",
+          "service",
+          "services",
+          "types",
+          "util",
+          "utils",
+          "v1",
+          "v2",
+          "v3",
+          "www",
+          "amazon",
+          "software",
+          "runtime",
+          "chat",
+          "llm",
+          "llms",
+          "text",
+          "data",
+          "base",
+          "tools",
+          "agent",
+          "agents",
+          "web",
+          "ml",
+          "index",
+          "vector",
+          "vectors",
+          "store",
+          "stores",
+          "embedding",
+          "embeddings",
+          "integrations",
+          "components",
+          "document",
+          "documents",
+          "schema",
+          "config",
+          "test",
+          "tests",
+          "spring",
+          "boot",
+          "starter",
+          "framework",
+          "plugin",
+          "extension",
+          "extensions",
+          "shared",
+          "kit",
+          "parse",
+          "parser",
+          "format",
+          "json",
+          "request",
+          "response",
+          "string",
+          "list",
+          "map",
+          "file",
+          "files",
+          "read",
+          "write",
+          "load",
+          "search",
+          "query",
+          "image",
+          "images",
+          "audio",
+          "video",
+          "stream",
+          "auth",
+          "token",
+          "tokens",
+          "key",
+          "keys",
+          "run",
+          "engine",
+          "cli",
+          "cpp",
+          "rs",
+          "ts",
+          "generator",
+          "generators",
+          "retriever",
+          "retrievers",
+          "memory",
+          "local",
+          "remote",
+          "proxy",
+          "command",
+          "commands",
+          "default",
+          "type",
+          "value",
+          "name",
+          "action",
+          "source",
+          "target",
+          "user",
+          "system",
+          "content",
+          "message",
+          "messages",
+          "prompt",
+          "input",
+          "output",
+          "options",
+          "settings",
+          "vertex",
+          "builder",
+          "factory",
+          "context",
+          "session",
+          "handler",
+          "manager",
+          "provider");
 
-  /** Common alone (too short), but a compound with them is AI-specific: {@code aiservices}, {@code llmchain}. */
-  private static final Set<String> AI_WORDS = Set.of("ai", "llm", "llms", "ml", "chat", "prompt", "embedding", "embeddings");
+  /**
+   * Common alone (too short), but a compound with them is AI-specific: {@code aiservices}, {@code
+   * llmchain}.
+   */
+  private static final Set<String> AI_WORDS =
+      Set.of("ai", "llm", "llms", "ml", "chat", "prompt", "embedding", "embeddings");
 
   private final PythonImports python;
+
   /** token -> ids of the rules that need it. */
   private final Map<ByteTokenFilter.Token, Set<String>> tokens = new LinkedHashMap<>();
 
@@ -145,9 +284,9 @@ public final class PrefilterTokens {
 
   /**
    * A config key prefix contributes one segment, which appears whether the key is written flat
-   * ({@code spring.ai.openai.api-key=}) or nested in YAML ({@code spring:\n  ai:\n    openai:}): the
-   * most distinctive, or the last (most specific) when all are weak ({@code spring.ai} -> {@code ai},
-   * bounded).
+   * ({@code spring.ai.openai.api-key=}) or nested in YAML ({@code spring:\n ai:\n openai:}): the
+   * most distinctive, or the last (most specific) when all are weak ({@code spring.ai} -> {@code
+   * ai}, bounded).
    */
   static String configKeyToken(String prefix) {
     List<String> segments = split(prefix, ".");
@@ -195,7 +334,8 @@ public final class PrefilterTokens {
       String e = eco.toLowerCase(Locale.ROOT);
       for (String name : s.names()) {
         // A whole name stands as a word in a manifest or import. A segment of a PyPI name need not
-        // ("scikit_learn"), but a one-segment PyPI name is the whole name: no separator can touch it.
+        // ("scikit_learn"), but a one-segment PyPI name is the whole name: no separator can touch
+        // it.
         boolean whole = !e.equals("pypi") || Names.pep503(name).indexOf('-') < 0;
         put(packageToken(e, name, false), rule, whole);
       }
@@ -225,7 +365,8 @@ public final class PrefilterTokens {
         String group = colon < 0 ? name : name.substring(0, colon);
         String artifact = colon < 0 ? "" : name.substring(colon + 1);
         if (!glob) {
-          // the group is written too (<groupId>, group:artifact): use it when the artifact id is weak
+          // the group is written too (<groupId>, group:artifact): use it when the artifact id is
+          // weak
           return artifact.isEmpty() || weak(artifact) && !weak(group) ? group : artifact;
         }
         String a = best(split(artifact, "*"));
@@ -245,18 +386,25 @@ public final class PrefilterTokens {
     }
     Set<String> names = new LinkedHashSet<>();
     s.names().forEach(n -> names.add(Names.packageName("pypi", n)));
-    python.entries().forEach((module, distributions) -> {
-      for (String d : distributions) {
-        if (names.contains(d) || globs.stream().anyMatch(g -> g.matcher(d).matches())) {
-          // `from google import genai`: only the segments of a dotted import name are sure to appear
-          put(best(split(module, ".")), rule, true);
-          return;
-        }
-      }
-    });
+    python
+        .entries()
+        .forEach(
+            (module, distributions) -> {
+              for (String d : distributions) {
+                if (names.contains(d) || globs.stream().anyMatch(g -> g.matcher(d).matches())) {
+                  // `from google import genai`: only the segments of a dotted import name are sure
+                  // to appear
+                  put(best(split(module, ".")), rule, true);
+                  return;
+                }
+              }
+            });
   }
 
-  /** The literal part of a host pattern: the host (with port) itself, {@code .suffix}, or the longest literal. */
+  /**
+   * The literal part of a host pattern: the host (with port) itself, {@code .suffix}, or the
+   * longest literal.
+   */
   static String hostToken(String pattern) {
     String p = pattern.toLowerCase(Locale.ROOT);
     if (p.indexOf('*') < 0) {
@@ -353,7 +501,8 @@ public final class PrefilterTokens {
    * {@code ort} is not found in {@code import}, nor {@code torch} in {@code vectorChild}.
    */
   private void put(String token, String rule, boolean wordBounded) {
-    ByteTokenFilter.Token t = new ByteTokenFilter.Token(ByteTokenFilter.asciiLower(token), wordBounded);
+    ByteTokenFilter.Token t =
+        new ByteTokenFilter.Token(ByteTokenFilter.asciiLower(token), wordBounded);
     tokens.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(rule);
   }
 

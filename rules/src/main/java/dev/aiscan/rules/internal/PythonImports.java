@@ -17,19 +17,22 @@ import java.util.regex.Pattern;
 /**
  * Python import name to PyPI distribution names ({@code python-imports.yaml}), so that {@code
  * package} matchers of ecosystem {@code pypi} also apply to Python imports: {@code import sklearn}
- * is the distribution {@code scikit-learn}. See the data file for the three lookup steps. Immutable;
- * safe for concurrent use.
+ * is the distribution {@code scikit-learn}. See the data file for the three lookup steps.
+ * Immutable; safe for concurrent use.
  */
 public final class PythonImports {
   public static final String RESOURCE = "/dev/aiscan/rules/python-imports.yaml";
   private static final String FILE = "python-imports.yaml";
-  private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
-  private static final Pattern DISTRIBUTION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
+  private static final Pattern MODULE =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+  private static final Pattern DISTRIBUTION =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
 
   private static volatile PythonImports builtIn;
 
   /** Import name -> normalised distribution names. */
   private final Map<String, List<String>> imports;
+
   private final Set<String> namespaces;
 
   PythonImports(Map<String, List<String>> imports, Set<String> namespaces) {
@@ -65,8 +68,8 @@ public final class PythonImports {
 
   /**
    * The PyPI distributions (PEP 503 normalised) an import of {@code module} may come from: the
-   * explicit entry of its longest dotted prefix, plus the prefixes below its namespace package; else
-   * its normalised top-level name.
+   * explicit entry of its longest dotted prefix, plus the prefixes below its namespace package;
+   * else its normalised top-level name.
    */
   public List<String> distributions(String module) {
     if (module.isEmpty()) {
@@ -110,50 +113,78 @@ public final class PythonImports {
   static PythonImports parse(String file, String text) {
     JsonNode root = new PackReader().parse(file, text);
     if (!root.isObject()) {
-      throw new RuleFormatException(file + ":1: expected a mapping with 'namespaces' and 'imports'");
+      throw new RuleFormatException(
+          file + ":1: expected a mapping with 'namespaces' and 'imports'");
     }
-    root.fieldNames().forEachRemaining(f -> {
-      if (!f.equals("namespaces") && !f.equals("imports")) {
-        throw new RuleFormatException(file + ":" + PackReader.line(root.get(f), 1) + ": unknown field '" + f + "'");
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!f.equals("namespaces") && !f.equals("imports")) {
+                throw new RuleFormatException(
+                    file + ":" + PackReader.line(root.get(f), 1) + ": unknown field '" + f + "'");
+              }
+            });
     Set<String> namespaces = new LinkedHashSet<>();
     JsonNode ns = root.path("namespaces");
     if (!ns.isMissingNode() && !ns.isArray()) {
-      throw new RuleFormatException(file + ":" + PackReader.line(ns, 1) + ": namespaces: expected a list of module names");
+      throw new RuleFormatException(
+          file + ":" + PackReader.line(ns, 1) + ": namespaces: expected a list of module names");
     }
     for (JsonNode n : ns) {
       String name = n.asText();
       if (!n.isTextual() || !MODULE.matcher(name).matches()) {
-        throw new RuleFormatException(file + ":" + PackReader.line(n, 1) + ": namespaces: invalid module name '" + name + "'");
+        throw new RuleFormatException(
+            file
+                + ":"
+                + PackReader.line(n, 1)
+                + ": namespaces: invalid module name '"
+                + name
+                + "'");
       }
       if (!namespaces.add(name)) {
-        throw new RuleFormatException(file + ":" + PackReader.line(n, 1) + ": namespaces: duplicate '" + name + "'");
+        throw new RuleFormatException(
+            file + ":" + PackReader.line(n, 1) + ": namespaces: duplicate '" + name + "'");
       }
     }
     JsonNode im = root.path("imports");
     if (!im.isObject()) {
-      throw new RuleFormatException(file + ":" + PackReader.line(im, 1) + ": imports: expected a mapping of import name to distribution(s)");
+      throw new RuleFormatException(
+          file
+              + ":"
+              + PackReader.line(im, 1)
+              + ": imports: expected a mapping of import name to distribution(s)");
     }
     Map<String, List<String>> imports = new HashMap<>();
-    im.fieldNames().forEachRemaining(key -> {
-      JsonNode v = im.get(key);
-      int line = PackReader.line(v, 1);
-      if (!MODULE.matcher(key).matches()) {
-        throw new RuleFormatException(file + ":" + line + ": imports: invalid module name '" + key + "'");
-      }
-      List<String> dists = new ArrayList<>();
-      for (JsonNode d : v.isArray() ? v : List.of(v)) {
-        if (!d.isTextual() || !DISTRIBUTION.matcher(d.asText()).matches()) {
-          throw new RuleFormatException(file + ":" + line + ": imports: " + key + ": invalid distribution name '" + d.asText() + "'");
-        }
-        dists.add(Names.pep503(d.asText()));
-      }
-      if (dists.isEmpty()) {
-        throw new RuleFormatException(file + ":" + line + ": imports: " + key + ": no distribution");
-      }
-      imports.put(key, dists.stream().distinct().toList());
-    });
+    im.fieldNames()
+        .forEachRemaining(
+            key -> {
+              JsonNode v = im.get(key);
+              int line = PackReader.line(v, 1);
+              if (!MODULE.matcher(key).matches()) {
+                throw new RuleFormatException(
+                    file + ":" + line + ": imports: invalid module name '" + key + "'");
+              }
+              List<String> dists = new ArrayList<>();
+              for (JsonNode d : v.isArray() ? v : List.of(v)) {
+                if (!d.isTextual() || !DISTRIBUTION.matcher(d.asText()).matches()) {
+                  throw new RuleFormatException(
+                      file
+                          + ":"
+                          + line
+                          + ": imports: "
+                          + key
+                          + ": invalid distribution name '"
+                          + d.asText()
+                          + "'");
+                }
+                dists.add(Names.pep503(d.asText()));
+              }
+              if (dists.isEmpty()) {
+                throw new RuleFormatException(
+                    file + ":" + line + ": imports: " + key + ": no distribution");
+              }
+              imports.put(key, dists.stream().distinct().toList());
+            });
     return new PythonImports(imports, namespaces);
   }
 

@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * <p>The derivation is conservative: it reads concatenations of plain characters and small classes
  * ({@code phi[1-4]} gives {@code phi1} ... {@code phi4}), recurses into required groups and
- * alternations, and treats everything else (other classes, {@code .}, escapes like
- * {@code \d}, optional parts, lookarounds) as a break. When some alternative yields no literal of
- * at least {@value #MIN_LENGTH} characters it gives up and returns an empty list; the rule must
- * then declare {@code tokens} itself.
+ * alternations, and treats everything else (other classes, {@code .}, escapes like {@code \d},
+ * optional parts, lookarounds) as a break. When some alternative yields no literal of at least
+ * {@value #MIN_LENGTH} characters it gives up and returns an empty list; the rule must then declare
+ * {@code tokens} itself.
  */
 public final class RegexTokens {
   public static final int MIN_LENGTH = 2;

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class RuleReader {
   /** Example fields that are shorthands for fact attributes. */
-  private static final List<String> SHORTHANDS = List.of("language", "ecosystem", "receiver", "context", "key");
+  private static final List<String> SHORTHANDS =
+      List.of("language", "ecosystem", "receiver", "context", "key");
 
   private RuleReader() {}
 
@@ -36,8 +37,14 @@ public final class RuleReader {
     List<CompiledRule> rules = new ArrayList<>();
     for (JsonNode r : root.path("rules")) {
       if (builtIn && providers != null && !providers.contains(r.get("provider").asText())) {
-        throw error(file, r.get("provider"), PackReader.line(r, 1), r.get("id").asText(),
-            "unknown provider '" + r.get("provider").asText() + "' (built-in rules use the ids in providers.txt)");
+        throw error(
+            file,
+            r.get("provider"),
+            PackReader.line(r, 1),
+            r.get("id").asText(),
+            "unknown provider '"
+                + r.get("provider").asText()
+                + "' (built-in rules use the ids in providers.txt)");
       }
       rules.add(rule(file, pack, r, builtIn));
     }
@@ -77,8 +84,10 @@ public final class RuleReader {
     for (JsonNode m : node.get("match")) {
       MatcherSpec spec = reader.read(m);
       if (spec instanceof MatcherSpec.Regex r) {
-        if (r.kind() == MatcherSpec.RegexKind.KEY_FORMAT && rule.category() != Category.CREDENTIAL) {
-          throw error(file, m, line, id, "key-format matchers belong in rules of category credential");
+        if (r.kind() == MatcherSpec.RegexKind.KEY_FORMAT
+            && rule.category() != Category.CREDENTIAL) {
+          throw error(
+              file, m, line, id, "key-format matchers belong in rules of category credential");
         }
         hasModelMatcher |= r.kind() == MatcherSpec.RegexKind.MODEL;
       }
@@ -95,7 +104,8 @@ public final class RuleReader {
     return builtIn ? Rule.Origin.BUILT_IN : Rule.Origin.CUSTOM;
   }
 
-  private static void checkExampleModels(String file, int line, String id, JsonNode examples, boolean hasModelMatcher) {
+  private static void checkExampleModels(
+      String file, int line, String id, JsonNode examples, boolean hasModelMatcher) {
     for (JsonNode e : examples.get("negative")) {
       if (e.has("model")) {
         throw error(file, e, line, id, "negative examples cannot name a model");
@@ -145,7 +155,9 @@ public final class RuleReader {
     throw new IllegalArgumentException("unknown fact type " + wire);
   }
 
-  private static RuleFormatException error(String file, JsonNode at, int fallback, String id, String message) {
-    return new RuleFormatException(file + ":" + PackReader.line(at, fallback) + ": rule " + id + ": " + message);
+  private static RuleFormatException error(
+      String file, JsonNode at, int fallback, String id, String message) {
+    return new RuleFormatException(
+        file + ":" + PackReader.line(at, fallback) + ": rule " + id + ": " + message);
   }
 }

@@ -17,7 +17,9 @@ public final class SegmentMap<T> {
   private final String separators;
   private Map<String, List<T>> map = new HashMap<>();
 
-  /** @param separators the characters that end a segment, e.g. {@code "./"} */
+  /**
+   * @param separators the characters that end a segment, e.g. {@code "./"}
+   */
   public SegmentMap(String separators) {
     this.separators = separators;
   }

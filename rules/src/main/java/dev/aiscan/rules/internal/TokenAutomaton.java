@@ -13,12 +13,16 @@ public final class TokenAutomaton {
   private static final int ALPHABET = 128;
 
   private final int tokenCount;
+
   /** Transition table, {@code next[state * ALPHABET + c]}, completed with failure links. */
   private final int[] next;
+
   /** Token ids ending at each state, including those reached through failure links. */
   private final int[][] out;
 
-  /** @param tokens ASCII tokens; the id of a token is its index */
+  /**
+   * @param tokens ASCII tokens; the id of a token is its index
+   */
   public TokenAutomaton(List<String> tokens) {
     this.tokenCount = tokens.size();
     List<int[]> gotoRows = new ArrayList<>();

@@ -10,9 +10,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ByteTokenFilterTest {
-  private static final List<Token> TOKENS = List.of(
-      new Token("openai", false), new Token("gpt-", false), new Token("ort", true), new Token("ai", true),
-      new Token("spring.ai", true), new Token("T3BlbkFJ", false));
+  private static final List<Token> TOKENS =
+      List.of(
+          new Token("openai", false),
+          new Token("gpt-", false),
+          new Token("ort", true),
+          new Token("ai", true),
+          new Token("spring.ai", true),
+          new Token("T3BlbkFJ", false));
   private static final ByteTokenFilter FILTER = new ByteTokenFilter(TOKENS);
 
   @Test
@@ -40,10 +45,17 @@ class ByteTokenFilterTest {
 
   @Test
   void tokensImpliedByOthersAreDropped() {
-    List<Token> minimal = ByteTokenFilter.minimal(List.of(
-        new Token("openai", false), new Token("api.openai.com", false), new Token("OpenAI", true), new Token("xort", true),
-        new Token("ort", true)));
-    assertThat(minimal).containsExactlyInAnyOrder(new Token("ort", true), new Token("openai", false), new Token("xort", true));
+    List<Token> minimal =
+        ByteTokenFilter.minimal(
+            List.of(
+                new Token("openai", false),
+                new Token("api.openai.com", false),
+                new Token("OpenAI", true),
+                new Token("xort", true),
+                new Token("ort", true)));
+    assertThat(minimal)
+        .containsExactlyInAnyOrder(
+            new Token("ort", true), new Token("openai", false), new Token("xort", true));
   }
 
   @Test
@@ -56,16 +68,27 @@ class ByteTokenFilterTest {
       for (int i = 0; i < length; i++) {
         text[i] = alphabet.charAt(random.nextInt(alphabet.length()));
       }
-      String plain = new String(text).replace("ai", "xx").replace("ort", "oxt").replace("gpt-", "gpx-");
+      String plain =
+          new String(text).replace("ai", "xx").replace("ort", "oxt").replace("gpt-", "gpx-");
       if (random.nextBoolean()) {
-        String token = List.of(" ort ", "openai", "gpt-", "(ai)", "xorty", "spring.ai\n", "aai ").get(random.nextInt(7));
+        String token =
+            List.of(" ort ", "openai", "gpt-", "(ai)", "xorty", "spring.ai\n", "aai ")
+                .get(random.nextInt(7));
         int quarter = length / 4;
-        int at = random.nextBoolean() ? Math.max(0, quarter * (1 + random.nextInt(3)) - random.nextInt(token.length() + 1))
-            : random.nextInt(length);
-        plain = plain.substring(0, Math.min(at, plain.length())) + token + plain.substring(Math.min(at, plain.length()));
+        int at =
+            random.nextBoolean()
+                ? Math.max(
+                    0, quarter * (1 + random.nextInt(3)) - random.nextInt(token.length() + 1))
+                : random.nextInt(length);
+        plain =
+            plain.substring(0, Math.min(at, plain.length()))
+                + token
+                + plain.substring(Math.min(at, plain.length()));
       }
       byte[] bytes = plain.getBytes(StandardCharsets.US_ASCII);
-      assertThat(FILTER.mayMatch(bytes)).as("round %d, length %d", round, bytes.length).isEqualTo(naive(plain));
+      assertThat(FILTER.mayMatch(bytes))
+          .as("round %d, length %d", round, bytes.length)
+          .isEqualTo(naive(plain));
       assertThat(FILTER.firstToken(bytes, 0, bytes.length) != null).isEqualTo(naive(plain));
     }
   }
@@ -87,7 +110,9 @@ class ByteTokenFilterTest {
   @Test
   void anEmptyTokenMatchesEverything() {
     assertThat(new ByteTokenFilter(List.of(new Token("", false))).mayMatch(new byte[0])).isTrue();
-    assertThat(new ByteTokenFilter(List.of()).mayMatch("anything".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(
+            new ByteTokenFilter(List.of()).mayMatch("anything".getBytes(StandardCharsets.US_ASCII)))
+        .isFalse();
   }
 
   private static boolean may(String s) {

@@ -10,10 +10,12 @@ class HostRefTest {
   @Test
   void urlsAnywhereInALiteral() {
     assertThat(scan("https://api.openai.com/v1/chat")).containsExactly("api.openai.com||/v1/chat");
-    assertThat(scan("curl -s http://localhost:11434/api/tags | jq")).containsExactly("localhost|11434|/api/tags");
+    assertThat(scan("curl -s http://localhost:11434/api/tags | jq"))
+        .containsExactly("localhost|11434|/api/tags");
     assertThat(scan("a https://x.example.com, b wss://y.example.org:8443/s"))
         .containsExactly("x.example.com||", "y.example.org|8443|/s");
-    assertThat(scan("https://user:secret@Res.OpenAI.Azure.com./openai?x=1")).containsExactly("res.openai.azure.com||/openai");
+    assertThat(scan("https://user:secret@Res.OpenAI.Azure.com./openai?x=1"))
+        .containsExactly("res.openai.azure.com||/openai");
   }
 
   @Test
@@ -35,7 +37,9 @@ class HostRefTest {
 
   private static List<String> scan(String literal) {
     List<String> out = new ArrayList<>();
-    HostRef.scan(literal, r -> out.add(r.host() + "|" + (r.port() == null ? "" : r.port()) + "|" + r.path()));
+    HostRef.scan(
+        literal,
+        r -> out.add(r.host() + "|" + (r.port() == null ? "" : r.port()) + "|" + r.path()));
     return out;
   }
 }

@@ -15,20 +15,26 @@ class NamesTest {
 
   @Test
   void packageNamesPerEcosystem() {
-    assertThat(Names.packageName("pypi", "openai[datalib]>=1.0; python_version>'3.8'")).isEqualTo("openai");
-    assertThat(Names.packageName("pypi", "Sentence_Transformers==2.7")).isEqualTo("sentence-transformers");
+    assertThat(Names.packageName("pypi", "openai[datalib]>=1.0; python_version>'3.8'"))
+        .isEqualTo("openai");
+    assertThat(Names.packageName("pypi", "Sentence_Transformers==2.7"))
+        .isEqualTo("sentence-transformers");
     assertThat(Names.packageName("nuget", "Azure.AI.OpenAI")).isEqualTo("azure.ai.openai");
-    assertThat(Names.packageName("maven", "com.openai:openai-java")).isEqualTo("com.openai:openai-java");
-    assertThat(Names.packageName("go", "github.com/Azure/azure-sdk-for-go")).isEqualTo("github.com/Azure/azure-sdk-for-go");
+    assertThat(Names.packageName("maven", "com.openai:openai-java"))
+        .isEqualTo("com.openai:openai-java");
+    assertThat(Names.packageName("go", "github.com/Azure/azure-sdk-for-go"))
+        .isEqualTo("github.com/Azure/azure-sdk-for-go");
   }
 
   @Test
   void imagePath() {
     assertThat(Names.imagePath("ollama/ollama:latest")).isEqualTo("ollama/ollama");
-    assertThat(Names.imagePath("ghcr.io/huggingface/text-generation-inference:2.4")).isEqualTo("huggingface/text-generation-inference");
+    assertThat(Names.imagePath("ghcr.io/huggingface/text-generation-inference:2.4"))
+        .isEqualTo("huggingface/text-generation-inference");
     assertThat(Names.imagePath("docker.io/library/python:3.12")).isEqualTo("python");
     assertThat(Names.imagePath("localhost:5000/team/app@sha256:0123")).isEqualTo("team/app");
-    assertThat(Names.imagePath("registry:5000/vllm/vllm-openai:v0.6")).isEqualTo("vllm/vllm-openai");
+    assertThat(Names.imagePath("registry:5000/vllm/vllm-openai:v0.6"))
+        .isEqualTo("vllm/vllm-openai");
     assertThat(Names.imagePath("python")).isEqualTo("python");
   }
 

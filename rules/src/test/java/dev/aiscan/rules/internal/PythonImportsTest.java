@@ -13,7 +13,8 @@ class PythonImportsTest {
   @Test
   void explicitEntriesLongestDottedPrefixWins() {
     assertThat(MAP.distributions("sklearn")).containsExactly("scikit-learn");
-    assertThat(MAP.distributions("sklearn.linear_model.LogisticRegression")).containsExactly("scikit-learn");
+    assertThat(MAP.distributions("sklearn.linear_model.LogisticRegression"))
+        .containsExactly("scikit-learn");
     assertThat(MAP.distributions("cv2")).contains("opencv-python", "opencv-python-headless");
     assertThat(MAP.distributions("vertexai.generative_models")).contains("google-cloud-aiplatform");
     assertThat(MAP.distributions("llama_cpp")).containsExactly("llama-cpp-python");
@@ -23,17 +24,25 @@ class PythonImportsTest {
   @Test
   void namespacePackagesUseThePep503FormOfEachPrefixBelowTheNamespace() {
     assertThat(MAP.distributions("google.genai")).contains("google-genai");
-    assertThat(MAP.distributions("google.generativeai")).containsExactly("google-generativeai", "google-generativeai");
-    assertThat(MAP.distributions("google.cloud.aiplatform.gapic")).first().isEqualTo("google-cloud-aiplatform");
+    assertThat(MAP.distributions("google.generativeai"))
+        .containsExactly("google-generativeai", "google-generativeai");
+    assertThat(MAP.distributions("google.cloud.aiplatform.gapic"))
+        .first()
+        .isEqualTo("google-cloud-aiplatform");
     assertThat(MAP.distributions("google.cloud.aiplatform_v1")).contains("google-cloud-aiplatform");
     assertThat(MAP.distributions("google.cloud.vision_v1.types"))
         .containsExactly("google-cloud-vision-v1", "google-cloud-vision-v1-types");
     assertThat(MAP.distributions("google.cloud.vision")).containsExactly("google-cloud-vision");
-    assertThat(MAP.distributions("azure.ai.inference.models")).containsExactly("azure-ai", "azure-ai-inference", "azure-ai-inference-models");
-    assertThat(MAP.distributions("azure.cognitiveservices.speech")).contains("azure-cognitiveservices-speech");
+    assertThat(MAP.distributions("azure.ai.inference.models"))
+        .containsExactly("azure-ai", "azure-ai-inference", "azure-ai-inference-models");
+    assertThat(MAP.distributions("azure.cognitiveservices.speech"))
+        .contains("azure-cognitiveservices-speech");
     assertThat(MAP.distributions("llama_index.llms.openai"))
-        .containsExactly("llama-index-core", "llama-index", "llama-index-llms", "llama-index-llms-openai");
-    assertThat(MAP.distributions("azure")).as("the namespace itself is not below it").containsExactly("azure");
+        .containsExactly(
+            "llama-index-core", "llama-index", "llama-index-llms", "llama-index-llms-openai");
+    assertThat(MAP.distributions("azure"))
+        .as("the namespace itself is not below it")
+        .containsExactly("azure");
   }
 
   @Test
@@ -49,19 +58,32 @@ class PythonImportsTest {
 
   @Test
   void theDataFileHasNoEntryThatNormalisationAlreadyGives() {
-    assertThat(MAP.entries()).allSatisfy((k, v) -> assertThat(k.contains(".") || !v.equals(List.of(Names.pep503(k))))
-        .as("redundant entry %s", k).isTrue());
+    assertThat(MAP.entries())
+        .allSatisfy(
+            (k, v) ->
+                assertThat(k.contains(".") || !v.equals(List.of(Names.pep503(k))))
+                    .as("redundant entry %s", k)
+                    .isTrue());
     assertThat(MAP.entries()).doesNotContainKey("tf");
   }
 
   @Test
   void loadingIsStrict() {
     assertError("foo: bar\n", "x.yaml:1: unknown field 'foo'");
-    assertError("imports:\n  sklearn: scikit-learn\n  bad-name: x\n", "x.yaml:3: imports: invalid module name 'bad-name'");
-    assertError("imports:\n  sklearn: 'scikit learn'\n", "x.yaml:2: imports: sklearn: invalid distribution name 'scikit learn'");
-    assertError("imports:\n  sklearn: a\n  sklearn: b\n", "x.yaml:3: invalid YAML: Duplicate field 'sklearn'.*");
-    assertError("namespaces: [azure, azure]\nimports: {}\n", "x.yaml:1: namespaces: duplicate 'azure'");
-    assertError("imports: [a]\n", "x.yaml:1: imports: expected a mapping of import name to distribution\\(s\\)");
+    assertError(
+        "imports:\n  sklearn: scikit-learn\n  bad-name: x\n",
+        "x.yaml:3: imports: invalid module name 'bad-name'");
+    assertError(
+        "imports:\n  sklearn: 'scikit learn'\n",
+        "x.yaml:2: imports: sklearn: invalid distribution name 'scikit learn'");
+    assertError(
+        "imports:\n  sklearn: a\n  sklearn: b\n",
+        "x.yaml:3: invalid YAML: Duplicate field 'sklearn'.*");
+    assertError(
+        "namespaces: [azure, azure]\nimports: {}\n", "x.yaml:1: namespaces: duplicate 'azure'");
+    assertError(
+        "imports: [a]\n",
+        "x.yaml:1: imports: expected a mapping of import name to distribution\\(s\\)");
   }
 
   private static void assertError(String text, String regex) {

@@ -8,8 +8,10 @@ class RegexTokensTest {
   @Test
   void longestRequiredLiteral() {
     assertThat(RegexTokens.derive("api\\.openai\\.com")).containsExactly("api.openai.com");
-    assertThat(RegexTokens.derive("^bedrock:(?:Invoke|Converse|\\*)[A-Za-z*]*$")).containsExactly("bedrock:");
-    assertThat(RegexTokens.derive("sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}")).containsExactly("t3blbkfj");
+    assertThat(RegexTokens.derive("^bedrock:(?:Invoke|Converse|\\*)[A-Za-z*]*$"))
+        .containsExactly("bedrock:");
+    assertThat(RegexTokens.derive("sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"))
+        .containsExactly("t3blbkfj");
   }
 
   @Test
@@ -21,7 +23,8 @@ class RegexTokensTest {
 
   @Test
   void optionalPartsAreNotRequired() {
-    assertThat(RegexTokens.derive("(?:us\\.)?anthropic\\.claude-[a-z]+")).containsExactly("anthropic.claude-");
+    assertThat(RegexTokens.derive("(?:us\\.)?anthropic\\.claude-[a-z]+"))
+        .containsExactly("anthropic.claude-");
     assertThat(RegexTokens.derive("abcx?yz")).containsExactly("abc");
     assertThat(RegexTokens.derive("ab+cdef")).containsExactly("cdef");
   }
@@ -29,7 +32,8 @@ class RegexTokensTest {
   @Test
   void smallClassesMultiplyTheRun() {
     assertThat(RegexTokens.derive("^o[134]$")).containsExactly("o1", "o3", "o4");
-    assertThat(RegexTokens.derive("phi[1-4](?:\\.[0-9])?")).containsExactly("phi1", "phi2", "phi3", "phi4");
+    assertThat(RegexTokens.derive("phi[1-4](?:\\.[0-9])?"))
+        .containsExactly("phi1", "phi2", "phi3", "phi4");
     assertThat(RegexTokens.derive("[Gg]emini-")).containsExactly("gemini-");
     assertThat(RegexTokens.derive("ab[^c]def")).containsExactly("def");
     assertThat(RegexTokens.derive("x[a-z]yz")).containsExactly("yz");

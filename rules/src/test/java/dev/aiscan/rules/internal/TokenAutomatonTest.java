@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenAutomatonTest {
-  private final TokenAutomaton automaton = new TokenAutomaton(List.of("gpt-", "claude-", "t3blbkfj", "pt-4", "aiza"));
+  private final TokenAutomaton automaton =
+      new TokenAutomaton(List.of("gpt-", "claude-", "t3blbkfj", "pt-4", "aiza"));
 
   @Test
   void findsEveryTokenCaseInsensitivelyIncludingOverlaps() {

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * masked once more on the way in, whatever the detector did.
  */
 public final class FindingCollector {
-  private static final Comparator<Integer> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-  private static final Comparator<String> STR_NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<Integer> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<String> STR_NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
   static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::targetId)
           .thenComparing(f -> f.location().file(), STR_NULLS_FIRST)

@@ -29,7 +29,11 @@ public final class InventoryBuilder {
         targets.stream().collect(Collectors.toMap(Target::id, Function.identity(), (a, b) -> a));
     Map<String, List<Finding>> groups = new TreeMap<>();
     for (Finding f : findings) {
-      groups.computeIfAbsent(f.targetId() + '\u0000' + f.provider() + '\u0000' + kindOf(f.category()), k -> new ArrayList<>()).add(f);
+      groups
+          .computeIfAbsent(
+              f.targetId() + '\u0000' + f.provider() + '\u0000' + kindOf(f.category()),
+              k -> new ArrayList<>())
+          .add(f);
     }
     List<Asset> assets = new ArrayList<>();
     for (List<Finding> group : groups.values()) {
@@ -39,20 +43,40 @@ public final class InventoryBuilder {
       String targetName = target == null ? first.targetId() : target.name();
       assets.add(
           new Asset(
-              "a-" + Hashes.shortSha256(first.targetId() + '\u0000' + first.provider() + '\u0000' + kind),
+              "a-"
+                  + Hashes.shortSha256(
+                      first.targetId() + '\u0000' + first.provider() + '\u0000' + kind),
               first.provider(),
               kind,
-              first.provider() + (kind.equals("model-file") ? " model files" : "") + " in " + targetName,
+              first.provider()
+                  + (kind.equals("model-file") ? " model files" : "")
+                  + " in "
+                  + targetName,
               first.targetId(),
-              group.stream().map(Finding::model).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
-              group.stream().map(Finding::category).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
-              group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElse(Confidence.LOW),
+              group.stream()
+                  .map(Finding::model)
+                  .filter(Objects::nonNull)
+                  .collect(Collectors.toCollection(TreeSet::new))
+                  .stream()
+                  .toList(),
+              group.stream()
+                  .map(Finding::category)
+                  .collect(Collectors.toCollection(TreeSet::new))
+                  .stream()
+                  .toList(),
+              group.stream()
+                  .map(Finding::confidence)
+                  .max(Comparator.naturalOrder())
+                  .orElse(Confidence.LOW),
               group.stream().allMatch(f -> f.dependency() != null && !f.dependency().direct()),
               group.stream().map(Finding::id).sorted().distinct().toList(),
               AssetStatus.SHADOW,
               null));
     }
-    assets.sort(Comparator.comparing(Asset::targetId).thenComparing(Asset::provider).thenComparing(Asset::kind));
+    assets.sort(
+        Comparator.comparing(Asset::targetId)
+            .thenComparing(Asset::provider)
+            .thenComparing(Asset::kind));
     return assets;
   }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Thread-safe store of warnings: one line each, secrets masked, at most {@value #MAX_KEPT} kept. */
+/**
+ * Thread-safe store of warnings: one line each, secrets masked, at most {@value #MAX_KEPT} kept.
+ */
 public final class WarningCollector {
   static final int MAX_KEPT = 10_000;
   private static final int MAX_MESSAGE = 300;

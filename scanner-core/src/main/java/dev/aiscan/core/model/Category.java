@@ -14,7 +14,10 @@ public enum Category {
   SAAS_APP,
   VECTOR_DB,
   ML_FRAMEWORK,
-  /** An AI coding assistant configured in a repository (CLAUDE.md, .cursorrules, MCP client configs). */
+  /**
+   * An AI coding assistant configured in a repository (CLAUDE.md, .cursorrules, MCP client
+   * configs).
+   */
   CODING_ASSISTANT;
 
   public String wireName() {

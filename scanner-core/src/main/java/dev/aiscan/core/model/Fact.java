@@ -42,36 +42,60 @@ public record Fact(
   public static final class Attr {
     /** Source language: java, python, javascript, typescript, go, csharp, ... */
     public static final String LANGUAGE = "language";
+
     /** Package ecosystem: maven, npm, pypi, go, nuget, ... */
     public static final String ECOSYSTEM = "ecosystem";
+
     /** For calls: the receiver type or the root of the call chain, resolved through imports. */
     public static final String RECEIVER = "receiver";
-    /** For literals: the call chain the literal is an argument of, e.g. {@code X.builder().model}. */
+
+    /**
+     * For literals: the call chain the literal is an argument of, e.g. {@code X.builder().model}.
+     */
     public static final String CONTEXT = "context";
+
     /** For literals: the configuration key or variable the value is assigned to. */
     public static final String KEY = "key";
+
     /** For model files: the size in bytes. */
     public static final String SIZE = "size";
-    /** For packages: "true" when the project's manifest declares it, "false" when it comes transitively. */
+
+    /**
+     * For packages: "true" when the project's manifest declares it, "false" when it comes
+     * transitively.
+     */
     public static final String DIRECT = "direct";
+
     /** For packages: the path from the project to the package, steps joined by {@code " -> "}. */
     public static final String PATH = "path";
+
     /** For packages: the dependency scope (compile, runtime, test, dev, optional, ...). */
     public static final String SCOPE = "scope";
+
     /** For packages: the project or module that depends on it. */
     public static final String PROJECT = "project";
+
     /** For packages: the version, when known. */
     public static final String VERSION = "version";
+
     /** For imports: "static" or "wildcard" flags, comma separated. */
     public static final String FLAGS = "flags";
-    /** For cloud resources: the resource's kind, e.g. {@code OpenAI} for an Azure Cognitive Services account. */
+
+    /**
+     * For cloud resources: the resource's kind, e.g. {@code OpenAI} for an Azure Cognitive Services
+     * account.
+     */
     public static final String KIND = "kind";
+
     /** For SaaS apps: the app's web domain, e.g. {@code otter.ai}. */
     public static final String DOMAIN = "domain";
+
     /** For SaaS apps: the OAuth client (application) id. */
     public static final String CLIENT_ID = "client-id";
+
     /** For files: the file name, e.g. {@code CLAUDE.md}. */
     public static final String NAME = "name";
+
     /** The source that produced the fact, e.g. {@code docker-compose}, {@code terraform}. */
     public static final String ORIGIN = "origin";
 

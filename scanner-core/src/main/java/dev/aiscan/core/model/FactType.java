@@ -8,7 +8,9 @@ public enum FactType {
   PACKAGE,
   /** A method call; value is the method name, attributes {@code receiver} (type or chain root). */
   CALL,
-  /** A type referenced, instantiated or extended; value is the resolved (qualified if known) name. */
+  /**
+   * A type referenced, instantiated or extended; value is the resolved (qualified if known) name.
+   */
   TYPE_REFERENCE,
   /** An annotation; value is its resolved name. */
   ANNOTATION,
@@ -21,8 +23,8 @@ public enum FactType {
   /** A container image reference; value is the image (registry/name:tag). */
   CONTAINER_IMAGE,
   /**
-   * A file present in a source tree, whatever its content; value is its path relative to the
-   * target root ({@code .github/copilot-instructions.md}), attribute {@code name} its file name.
+   * A file present in a source tree, whatever its content; value is its path relative to the target
+   * root ({@code .github/copilot-instructions.md}), attribute {@code name} its file name.
    */
   FILE,
   /** A model file identified from its header; value is the format, attributes {@code size}. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A rule's verdict on a fact: this location shows AI use.
  *
- * @param id stable id, derived from rule, target, location, model and key (see {@link
- *     #idOf(String, String, Location, String, String)})
+ * @param id stable id, derived from rule, target, location, model and key (see {@link #idOf(String,
+ *     String, Location, String, String)})
  * @param ruleId the matching rule's id
  * @param provider canonical provider id, e.g. {@code openai}
  * @param category what kind of AI use
@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param evidence short, redacted excerpt of what matched; never a secret
  * @param model model name when the finding identifies one, else null
  * @param fingerprint for credentials: short hash plus first and last four characters; else null
- * @param dependency for packages: whether they are direct and the path that brings them in; else null
+ * @param dependency for packages: whether they are direct and the path that brings them in; else
+ *     null
  */
 public record Finding(
     String id,
@@ -50,14 +51,31 @@ public record Finding(
    * @param model the model named, or null
    * @param fingerprint the key's fingerprint, or null
    */
-  public static String idOf(String ruleId, String targetId, Location location, String model, String fingerprint) {
+  public static String idOf(
+      String ruleId, String targetId, Location location, String model, String fingerprint) {
     return "f-"
         + Hashes.shortSha256(
-            String.join("\u0000", ruleId, targetId, location.toString(), String.valueOf(model), String.valueOf(fingerprint)));
+            String.join(
+                "\u0000",
+                ruleId,
+                targetId,
+                location.toString(),
+                String.valueOf(model),
+                String.valueOf(fingerprint)));
   }
 
   public Finding withEvidence(String newEvidence) {
     return new Finding(
-        id, ruleId, provider, category, confidence, targetId, location, newEvidence, model, fingerprint, dependency);
+        id,
+        ruleId,
+        provider,
+        category,
+        confidence,
+        targetId,
+        location,
+        newEvidence,
+        model,
+        fingerprint,
+        dependency);
   }
 }

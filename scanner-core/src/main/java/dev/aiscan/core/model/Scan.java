@@ -12,7 +12,8 @@ import java.util.List;
  * @param targets what it scanned
  * @param aiscanVersion the version of aiscan that ran it
  */
-public record Scan(String id, Instant started, Instant finished, List<Target> targets, String aiscanVersion) {
+public record Scan(
+    String id, Instant started, Instant finished, List<Target> targets, String aiscanVersion) {
   public Scan {
     targets = List.copyOf(targets);
   }

@@ -9,13 +9,15 @@ import java.util.Set;
 /** Command-line conventions Spring Shell's parser lacks. */
 public final class Arguments {
   /** Options that may be given several times; their values are joined with commas. */
-  static final Set<String> REPEATABLE = Set.of("--source", "--include", "--exclude", "--rules", "--format");
+  static final Set<String> REPEATABLE =
+      Set.of("--source", "--include", "--exclude", "--rules", "--format");
 
   private Arguments() {}
 
   /**
    * Joins repeated list options into one comma-separated option at the place of the first, so that
-   * {@code --source a --source b} means {@code --source a,b} (Spring Shell would keep only the last).
+   * {@code --source a --source b} means {@code --source a,b} (Spring Shell would keep only the
+   * last).
    */
   public static String[] coalesceRepeated(String[] args) {
     Map<String, StringBuilder> joined = new LinkedHashMap<>();

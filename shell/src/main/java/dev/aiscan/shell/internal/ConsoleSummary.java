@@ -11,7 +11,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The short plain-text summary {@code aiscan scan} prints: assets by provider and target, shadow and warning counts. */
+/**
+ * The short plain-text summary {@code aiscan scan} prints: assets by provider and target, shadow
+ * and warning counts.
+ */
 public final class ConsoleSummary {
   private ConsoleSummary() {}
 
@@ -28,10 +31,14 @@ public final class ConsoleSummary {
     out.append(
         String.format(
             "AI assets: %d (shadow: %d)  findings: %d  warnings: %d%n",
-            result.assets().size(), result.shadowCount(), result.findings().size(), result.warningCount()));
+            result.assets().size(),
+            result.shadowCount(),
+            result.findings().size(),
+            result.warningCount()));
 
     Map<String, List<Asset>> byProvider =
-        result.assets().stream().collect(Collectors.groupingBy(Asset::provider, TreeMap::new, Collectors.toList()));
+        result.assets().stream()
+            .collect(Collectors.groupingBy(Asset::provider, TreeMap::new, Collectors.toList()));
     if (!byProvider.isEmpty()) {
       out.append("By provider:\n");
       byProvider.forEach(
@@ -55,11 +62,15 @@ public final class ConsoleSummary {
         names.put(t.id(), t.name());
       }
       Map<String, Long> byTarget =
-          result.assets().stream().collect(Collectors.groupingBy(Asset::targetId, TreeMap::new, Collectors.counting()));
+          result.assets().stream()
+              .collect(Collectors.groupingBy(Asset::targetId, TreeMap::new, Collectors.counting()));
       out.append("By target:\n");
       byTarget.forEach(
           (target, count) ->
-              out.append(String.format("  %-20s %3d asset%s%n", names.getOrDefault(target, target), count, count == 1 ? "" : "s")));
+              out.append(
+                  String.format(
+                      "  %-20s %3d asset%s%n",
+                      names.getOrDefault(target, target), count, count == 1 ? "" : "s")));
     }
     for (Path report : reports) {
       out.append("Report: ").append(report).append('\n');

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs a scan and writes its reports: the part of {@code aiscan scan} that is not argument parsing. */
+/**
+ * Runs a scan and writes its reports: the part of {@code aiscan scan} that is not argument parsing.
+ */
 public final class ScanService {
   private final ScanEngine engine;
 
@@ -23,12 +25,18 @@ public final class ScanService {
   /** The reports a scan wrote, and its result. */
   public record Outcome(ScanResult result, List<Path> reports) {}
 
-  public Outcome run(ScanRequest request, Path outputDirectory, List<String> formats, ScanListener listener) {
+  public Outcome run(
+      ScanRequest request, Path outputDirectory, List<String> formats, ScanListener listener) {
     List<ReportWriter> writers = Reports.select(formats);
     try {
       Files.createDirectories(outputDirectory);
     } catch (IOException e) {
-      throw new ScanException("--out " + outputDirectory + ": cannot create the directory (" + e.getClass().getSimpleName() + ")");
+      throw new ScanException(
+          "--out "
+              + outputDirectory
+              + ": cannot create the directory ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     ScanResult result = engine.scan(request, listener);
     List<Path> written =

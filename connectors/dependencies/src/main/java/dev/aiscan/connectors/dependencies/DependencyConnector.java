@@ -27,8 +27,8 @@ import java.util.function.Function;
 /**
  * Finds every package in the full dependency graph of each project in a source tree — Maven,
  * Gradle, npm, Python, Go, .NET, Rust and Ruby manifests and lockfiles — and says how each got
- * there: a package fact per package with {@code direct}, {@code scope} and the {@code path} from the
- * project, located at the manifest line that declares the direct dependency it comes through.
+ * there: a package fact per package with {@code direct}, {@code scope} and the {@code path} from
+ * the project, located at the manifest line that declares the direct dependency it comes through.
  *
  * <p>It reads the same {@code source} targets as the source connector, with the same skip list and
  * {@code .gitignore} rules; the engine runs both.
@@ -60,14 +60,22 @@ public final class DependencyConnector implements Connector {
       try {
         e.getKey().read(root, e.getValue(), settings, out);
       } catch (RuntimeException | StackOverflowError failure) {
-        context.warn(target.name(), e.getKey().ecosystem() + " dependencies stopped early: " + failure.getClass().getSimpleName()
-            + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+        context.warn(
+            target.name(),
+            e.getKey().ecosystem()
+                + " dependencies stopped early: "
+                + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
       }
     }
   }
 
-  /** One walk of the tree: which reader wants which file. Warnings about the walk itself are the source connector's to give. */
-  private static Map<EcosystemReader, List<String>> manifests(Path root, Target target, CollectContext context) {
+  /**
+   * One walk of the tree: which reader wants which file. Warnings about the walk itself are the
+   * source connector's to give.
+   */
+  private static Map<EcosystemReader, List<String>> manifests(
+      Path root, Target target, CollectContext context) {
     Map<EcosystemReader, List<String>> wanted = new LinkedHashMap<>();
     List<EcosystemReader> readers = Readers.all();
     if (readers.isEmpty()) {
@@ -102,7 +110,13 @@ public final class DependencyConnector implements Connector {
         if (!d.path().isEmpty()) {
           attributes.put(Fact.Attr.PROJECT, d.path().get(0));
         }
-        context.emit(new Fact(FactType.PACKAGE, d.name(), target, Location.file(d.manifest(), d.line()), attributes));
+        context.emit(
+            new Fact(
+                FactType.PACKAGE,
+                d.name(),
+                target,
+                Location.file(d.manifest(), d.line()),
+                attributes));
       }
 
       @Override

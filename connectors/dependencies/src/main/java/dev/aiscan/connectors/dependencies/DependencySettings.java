@@ -10,11 +10,12 @@ import java.util.Optional;
  * @param offline never touch the network: resolve Maven only from the local repository
  * @param mavenSettings the Maven settings.xml to use (mirrors, local repository), or null for
  *     {@code ~/.m2/settings.xml} when it exists
- * @param mavenLocalRepository the local repository, or null for the one settings.xml names
- *     (default {@code ~/.m2/repository})
+ * @param mavenLocalRepository the local repository, or null for the one settings.xml names (default
+ *     {@code ~/.m2/repository})
  * @param userHome the user's home directory, where {@code .m2} lives
  */
-public record DependencySettings(boolean offline, Path mavenSettings, Path mavenLocalRepository, Path userHome) {
+public record DependencySettings(
+    boolean offline, Path mavenSettings, Path mavenLocalRepository, Path userHome) {
   public static final String PREFIX = "connectors.dependencies.";
 
   public static DependencySettings from(Settings settings) {

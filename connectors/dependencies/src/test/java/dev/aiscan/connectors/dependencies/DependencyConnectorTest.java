@@ -20,7 +20,9 @@ class DependencyConnectorTest {
     Path root = dir.resolve("shop");
     FixtureTree.in(root)
         .file("api/requirements.txt", "fastapi==0.115.5\nopenai==1.54.0\n")
-        .file("web/package.json", """
+        .file(
+            "web/package.json",
+            """
             {
               "name": "web",
               "version": "1.0.0",
@@ -29,7 +31,9 @@ class DependencyConnectorTest {
               }
             }
             """)
-        .file("web/package-lock.json", """
+        .file(
+            "web/package-lock.json",
+            """
             {
               "name": "web", "version": "1.0.0", "lockfileVersion": 3,
               "packages": {
@@ -39,7 +43,9 @@ class DependencyConnectorTest {
               }
             }
             """)
-        .file("web/node_modules/openai/package.json", "{\"name\": \"openai\", \"version\": \"4.73.0\"}")
+        .file(
+            "web/node_modules/openai/package.json",
+            "{\"name\": \"openai\", \"version\": \"4.73.0\"}")
         .file("broken/pyproject.toml", "[project\nname = \"x\"\n");
     Target target = new Target("source:" + root, "source", "shop", root.toString());
     RecordingContext ctx = new RecordingContext();
@@ -47,13 +53,27 @@ class DependencyConnectorTest {
     new DependencyConnector().collect(target, ctx);
 
     assertThat(ctx.facts(FactType.PACKAGE))
-        .extracting(f -> f.value() + " " + f.attribute(Fact.Attr.ECOSYSTEM) + " " + f.attribute(Fact.Attr.DIRECT) + " " + f.location()
-            + " [" + f.attribute(Fact.Attr.PATH) + "]")
+        .extracting(
+            f ->
+                f.value()
+                    + " "
+                    + f.attribute(Fact.Attr.ECOSYSTEM)
+                    + " "
+                    + f.attribute(Fact.Attr.DIRECT)
+                    + " "
+                    + f.location()
+                    + " ["
+                    + f.attribute(Fact.Attr.PATH)
+                    + "]")
         .containsExactlyInAnyOrder(
             "fastapi pypi true api/requirements.txt:1 [api -> fastapi==0.115.5]",
             "openai pypi true api/requirements.txt:2 [api -> openai==1.54.0]",
             "@langchain/openai npm true web/package.json:5 [web@1.0.0 -> @langchain/openai@0.3.14]",
             "openai npm false web/package.json:5 [web@1.0.0 -> @langchain/openai@0.3.14 -> openai@4.73.0]");
-    assertThat(ctx.warnings()).extracting(Warning::source).singleElement().asString().startsWith("shop/broken/pyproject.toml");
+    assertThat(ctx.warnings())
+        .extracting(Warning::source)
+        .singleElement()
+        .asString()
+        .startsWith("shop/broken/pyproject.toml");
   }
 }

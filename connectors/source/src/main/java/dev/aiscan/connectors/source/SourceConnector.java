@@ -83,16 +83,26 @@ public final class SourceConnector implements Connector {
             settings.useGitignore(),
             (relative, message) -> context.warn(label(target, relative), message));
     Iterator<TreeWalker.Entry> files = walker.iterator();
-    context.forEach(files, entry -> label(target, entry.relative()), entry -> scanFile(target, entry, settings, context));
+    context.forEach(
+        files,
+        entry -> label(target, entry.relative()),
+        entry -> scanFile(target, entry, settings, context));
   }
 
-  private static void scanFile(Target target, TreeWalker.Entry entry, SourceSettings settings, CollectContext context) {
+  private static void scanFile(
+      Target target, TreeWalker.Entry entry, SourceSettings settings, CollectContext context) {
     String label = label(target, entry.relative());
     // Every file is a fact by its presence alone (CLAUDE.md, .cursorrules), whatever its content.
     context.emit(
-        new Fact(FactType.FILE, entry.relative(), target, Location.file(entry.relative(), null),
+        new Fact(
+            FactType.FILE,
+            entry.relative(),
+            target,
+            Location.file(entry.relative(), null),
             Map.of(Fact.Attr.NAME, fileName(entry.relative()))));
-    SourceFile file = new SourceFile(entry.path(), entry.relative(), entry.size(), message -> context.warn(label, message));
+    SourceFile file =
+        new SourceFile(
+            entry.path(), entry.relative(), entry.size(), message -> context.warn(label, message));
     Optional<Extractor> extractor = Extractors.forFile(file);
     if (extractor.isEmpty()) {
       return;
@@ -102,11 +112,15 @@ public final class SourceConnector implements Connector {
       if (entry.size() > settings.maxFileSize()) {
         context.warn(
             label,
-            "file of " + entry.size() + " bytes is over the size limit of " + settings.maxFileSize()
+            "file of "
+                + entry.size()
+                + " bytes is over the size limit of "
+                + settings.maxFileSize()
                 + " bytes; skipped (raise connectors.source.max-file-size or --max-file-size)");
         return;
       }
-      // Most files name no AI at all: one pass of the rules' prefilter over the bytes spares the parse.
+      // Most files name no AI at all: one pass of the rules' prefilter over the bytes spares the
+      // parse.
       if (!context.contentFilter().mayMatch(file.bytes())) {
         context.progress(1);
         return;

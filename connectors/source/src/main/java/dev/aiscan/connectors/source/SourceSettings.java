@@ -13,7 +13,8 @@ import java.util.List;
  * @param excludes globs of paths never to scan
  * @param useGitignore whether {@code .gitignore} files are honoured
  */
-public record SourceSettings(long maxFileSize, List<String> includes, List<String> excludes, boolean useGitignore) {
+public record SourceSettings(
+    long maxFileSize, List<String> includes, List<String> excludes, boolean useGitignore) {
   public static final long DEFAULT_MAX_FILE_SIZE = 5L << 20;
   public static final String PREFIX = "connectors.source.";
 

@@ -35,14 +35,16 @@ class SourceConnectorTest {
   @Test
   void badFilesBecomeWarningsNamingThemAndTheRestIsStillScanned() {
     Path root = dir.resolve("shop");
-    byte[] invalidUtf8 = "import openai\nNAME = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] invalidUtf8 =
+        "import openai\nNAME = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1);
     FixtureTree.in(root)
         .file("big.py", "import anthropic\n" + "x = 1\n".repeat(400))
         .bytes("binary.py", new byte[] {'i', 'm', 'p', 0, 0, 1, 2})
         .bytes("latin1.py", invalidUtf8)
         .file("ok.py", "import transformers\n");
     Target target = SourceConnector.target(root);
-    RecordingContext ctx = new RecordingContext(Settings.of(Map.of("connectors.source.max-file-size", "1k")));
+    RecordingContext ctx =
+        new RecordingContext(Settings.of(Map.of("connectors.source.max-file-size", "1k")));
 
     connector.collect(target, ctx);
 
@@ -67,7 +69,9 @@ class SourceConnectorTest {
         .file(".github/copilot-instructions.md", "Use records.\n")
         .file("src/plain.py", "import os\nNAME = 'svc'\n")
         .file("src/ai.py", "import openai\n");
-    ContentFilter onlyOpenAi = (bytes, offset, length) -> new String(bytes, offset, length, StandardCharsets.UTF_8).contains("openai");
+    ContentFilter onlyOpenAi =
+        (bytes, offset, length) ->
+            new String(bytes, offset, length, StandardCharsets.UTF_8).contains("openai");
     RecordingContext ctx = new RecordingContext().withContentFilter(onlyOpenAi);
 
     connector.collect(SourceConnector.target(root), ctx);
@@ -75,7 +79,10 @@ class SourceConnectorTest {
     assertThat(ctx.facts(FactType.FILE))
         .extracting(f -> f.value() + " " + f.attribute("name"))
         .containsExactlyInAnyOrder(
-            ".github/copilot-instructions.md copilot-instructions.md", "CLAUDE.md CLAUDE.md", "src/ai.py ai.py", "src/plain.py plain.py");
+            ".github/copilot-instructions.md copilot-instructions.md",
+            "CLAUDE.md CLAUDE.md",
+            "src/ai.py ai.py",
+            "src/plain.py plain.py");
     assertThat(ctx.values(FactType.IMPORT)).containsExactly("openai");
     assertThat(ctx.values(FactType.STRING_LITERAL)).doesNotContain("svc");
     assertThat(ctx.units()).isEqualTo(2);

@@ -24,7 +24,9 @@ public final class SourceTrees {
     return KIND.equals(target.kind());
   }
 
-  /** The tree's real root, or empty after a warning naming the target when it cannot be resolved. */
+  /**
+   * The tree's real root, or empty after a warning naming the target when it cannot be resolved.
+   */
   public static Optional<Path> root(Target target, CollectContext context) {
     try {
       return Optional.of(Path.of(target.location()).toRealPath());

@@ -33,9 +33,29 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
   /** Directory names never descended into unless an include glob asks for them. */
   static final Set<String> SKIPPED_DIRS =
       Set.of(
-          ".git", ".hg", ".svn", "node_modules", "target", "build", "dist", "__pycache__", ".venv", "venv",
-          ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".gradle", ".idea", ".vscode",
-          "site-packages", ".terraform", "bower_components", ".next", ".nuxt");
+          ".git",
+          ".hg",
+          ".svn",
+          "node_modules",
+          "target",
+          "build",
+          "dist",
+          "__pycache__",
+          ".venv",
+          "venv",
+          ".tox",
+          ".nox",
+          ".mypy_cache",
+          ".pytest_cache",
+          ".ruff_cache",
+          ".gradle",
+          ".idea",
+          ".vscode",
+          "site-packages",
+          ".terraform",
+          "bower_components",
+          ".next",
+          ".nuxt");
 
   /** A file to scan: its absolute path, path relative to the root, and size. */
   public record Entry(Path path, String relative, long size) {}
@@ -51,7 +71,11 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
    * @param warn receives (relative path, message) for anything skipped that the user should know of
    */
   public TreeWalker(
-      Path root, List<String> includes, List<String> excludes, boolean useGitignore, BiConsumer<String, String> warn) {
+      Path root,
+      List<String> includes,
+      List<String> excludes,
+      boolean useGitignore,
+      BiConsumer<String, String> warn) {
     this.root = root;
     this.includes = globs(includes);
     this.excludes = globs(excludes);
@@ -101,7 +125,9 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.path())) {
         stream.forEach(children::add);
       } catch (IOException | RuntimeException e) {
-        warn.accept(dir.relative().isEmpty() ? "." : dir.relative(), "cannot list directory: " + e.getClass().getSimpleName());
+        warn.accept(
+            dir.relative().isEmpty() ? "." : dir.relative(),
+            "cannot list directory: " + e.getClass().getSimpleName());
         return;
       }
       children.sort(null);
@@ -125,7 +151,8 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
       }
     }
 
-    private void visit(Path child, String relative, Dir parent, List<Ignore> ignores, List<Dir> subdirs) {
+    private void visit(
+        Path child, String relative, Dir parent, List<Ignore> ignores, List<Dir> subdirs) {
       BasicFileAttributes attrs;
       Path real = child;
       try {
@@ -160,7 +187,9 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
           warn.accept(relative, "symbolic link loop; not followed");
           return;
         }
-        if (!includes.isEmpty() ? child.getFileName().toString().equals(".git") : skippedByDefault(real, relative, ignores)) {
+        if (!includes.isEmpty()
+            ? child.getFileName().toString().equals(".git")
+            : skippedByDefault(real, relative, ignores)) {
           return;
         }
         if (!visited.add(real)) {
@@ -170,7 +199,10 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
         ancestors.add(real);
         subdirs.add(new Dir(real, relative, ignores, ancestors));
       } else if (attrs.isRegularFile()) {
-        boolean wanted = includes.isEmpty() ? !ignored(ignores, relative, false) : matches(includes, relative, false);
+        boolean wanted =
+            includes.isEmpty()
+                ? !ignored(ignores, relative, false)
+                : matches(includes, relative, false);
         if (wanted) {
           files.add(new Entry(real, relative, attrs.size()));
         }
@@ -190,7 +222,9 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
     try (InputStream in = Files.newInputStream(gitignore)) {
       node.parse(gitignore.toString(), in);
     } catch (IOException | RuntimeException e) {
-      warn.accept(relativeDir.isEmpty() ? ".gitignore" : relativeDir + "/.gitignore", "cannot read .gitignore: " + e.getClass().getSimpleName());
+      warn.accept(
+          relativeDir.isEmpty() ? ".gitignore" : relativeDir + "/.gitignore",
+          "cannot read .gitignore: " + e.getClass().getSimpleName());
     }
     return node;
   }
@@ -199,7 +233,8 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
   private static boolean ignored(List<Ignore> ignores, String relative, boolean isDir) {
     for (int i = ignores.size() - 1; i >= 0; i--) {
       Ignore ignore = ignores.get(i);
-      String path = ignore.base().isEmpty() ? relative : relative.substring(ignore.base().length() + 1);
+      String path =
+          ignore.base().isEmpty() ? relative : relative.substring(ignore.base().length() + 1);
       Boolean verdict = ignore.node().checkIgnored(path, isDir);
       if (verdict != null) {
         return verdict;
@@ -221,7 +256,9 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
     return false;
   }
 
-  /** {@code **}{@code /x} also matches {@code x} at the root, as users expect from git-style globs. */
+  /**
+   * {@code **}{@code /x} also matches {@code x} at the root, as users expect from git-style globs.
+   */
   private static List<PathMatcher> globs(List<String> patterns) {
     List<PathMatcher> out = new ArrayList<>();
     for (String pattern : patterns) {

@@ -41,16 +41,21 @@ class TreeWalkerTest {
         .file("src/web/generated.ts", "x");
   }
 
-  private List<String> walk(List<String> includes, List<String> excludes, boolean gitignore) throws IOException {
+  private List<String> walk(List<String> includes, List<String> excludes, boolean gitignore)
+      throws IOException {
     TreeWalker walker =
-        new TreeWalker(root.toRealPath(), includes, excludes, gitignore, (f, m) -> warnings.add(f + ": " + m));
-    return StreamSupport.stream(walker.spliterator(), false).map(TreeWalker.Entry::relative).toList();
+        new TreeWalker(
+            root.toRealPath(), includes, excludes, gitignore, (f, m) -> warnings.add(f + ": " + m));
+    return StreamSupport.stream(walker.spliterator(), false)
+        .map(TreeWalker.Entry::relative)
+        .toList();
   }
 
   @Test
   void skipsVcsBuildOutputVendoredDirsVirtualenvsAndGitignoredFiles() throws IOException {
     assertThat(walk(List.of(), List.of(), true))
-        .containsExactly(".gitignore", "keep.log", "src/app.py", "src/web/.gitignore", "src/web/chat.ts");
+        .containsExactly(
+            ".gitignore", "keep.log", "src/app.py", "src/web/.gitignore", "src/web/chat.ts");
     assertThat(warnings).isEmpty();
   }
 
@@ -63,7 +68,9 @@ class TreeWalkerTest {
 
   @Test
   void excludeGlobsWinAndIncludeGlobsSelectEvenSkippedFiles() throws IOException {
-    assertThat(walk(List.of(), List.of("src/web/**"), true)).doesNotContain("src/web/chat.ts").contains("src/app.py");
+    assertThat(walk(List.of(), List.of("src/web/**"), true))
+        .doesNotContain("src/web/chat.ts")
+        .contains("src/app.py");
     assertThat(walk(List.of("**/*.js"), List.of(), true))
         .containsExactlyInAnyOrder("node_modules/openai/index.js", "dist/bundle.js");
   }

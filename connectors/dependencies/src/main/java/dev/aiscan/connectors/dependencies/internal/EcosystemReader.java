@@ -19,8 +19,8 @@ public interface EcosystemReader {
 
   /**
    * Reads every file it wanted, grouping them into projects as the ecosystem does (a directory's
-   * package.json with its lockfile, a Maven reactor), and emits each project's dependency graph.
-   * A broken file costs only its own project: warn, emit what was declared, go on.
+   * package.json with its lockfile, a Maven reactor), and emits each project's dependency graph. A
+   * broken file costs only its own project: warn, emit what was declared, go on.
    *
    * @param root the target root (real path)
    * @param files the wanted files, relative to {@code root}, sorted

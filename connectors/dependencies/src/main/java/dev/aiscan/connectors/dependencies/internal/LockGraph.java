@@ -12,33 +12,52 @@ import java.util.Set;
  * Emits one project's graph from its declared (direct) dependencies and a lockfile's packages:
  * directs with their locked version, then every package they pull in, breadth first so each gets
  * its shortest path, located at the declaration of the direct dependency it comes through; locked
- * packages no direct dependency reaches are emitted last, at their lockfile entry.
- * Used by the Python, .NET, Cargo and Ruby readers.
+ * packages no direct dependency reaches are emitted last, at their lockfile entry. Used by the
+ * Python, .NET, Cargo and Ruby readers.
  */
 public final class LockGraph {
-  /** A declared dependency: {@code key} identifies its locked package, {@code spec} is the declared version. */
-  public record Direct(String name, String key, String spec, String scope, String manifest, Integer line) {}
+  /**
+   * A declared dependency: {@code key} identifies its locked package, {@code spec} is the declared
+   * version.
+   */
+  public record Direct(
+      String name, String key, String spec, String scope, String manifest, Integer line) {}
 
   /** A locked package; {@code children} are keys of other locked packages. */
-  public record Node(String name, String version, List<String> children, String manifest, Integer line) {}
+  public record Node(
+      String name, String version, List<String> children, String manifest, Integer line) {}
 
   private LockGraph() {}
 
   /**
-   * @param separator between name and version in path elements ({@code ==} for PyPI, {@code @} elsewhere)
+   * @param separator between name and version in path elements ({@code ==} for PyPI, {@code @}
+   *     elsewhere)
    * @param locked the lockfile's packages by key, or null when there is no lockfile
    * @param skip keys never emitted (the project itself)
    */
   public static void emit(
-      String ecosystem, String project, List<Direct> directs, Map<String, Node> locked, Set<String> skip, String separator,
+      String ecosystem,
+      String project,
+      List<Direct> directs,
+      Map<String, Node> locked,
+      Set<String> skip,
+      String separator,
       DependencyOutput out) {
     emit(ecosystem, project, directs, locked, skip, separator, true, out);
   }
 
-  /** As above; {@code orphans} false leaves out the locked packages no direct dependency reaches. */
+  /**
+   * As above; {@code orphans} false leaves out the locked packages no direct dependency reaches.
+   */
   public static void emit(
-      String ecosystem, String project, List<Direct> directs, Map<String, Node> locked, Set<String> skip, String separator,
-      boolean orphans, DependencyOutput out) {
+      String ecosystem,
+      String project,
+      List<Direct> directs,
+      Map<String, Node> locked,
+      Set<String> skip,
+      String separator,
+      boolean orphans,
+      DependencyOutput out) {
     Set<String> seen = new HashSet<>(skip);
     record Step(Direct via, Node node, List<String> path) {}
     Deque<Step> queue = new ArrayDeque<>();
@@ -46,7 +65,9 @@ public final class LockGraph {
       Node node = locked == null ? null : locked.get(d.key());
       String version = node != null ? node.version() : d.spec();
       List<String> path = List.of(project, label(d.name(), version, separator));
-      out.emit(new Dependency(ecosystem, d.name(), version, d.scope(), true, path, d.manifest(), d.line()));
+      out.emit(
+          new Dependency(
+              ecosystem, d.name(), version, d.scope(), true, path, d.manifest(), d.line()));
       if (node != null && seen.add(d.key())) {
         queue.add(new Step(d, node, path));
       }
@@ -67,7 +88,16 @@ public final class LockGraph {
         List<String> path = new ArrayList<>(step.path());
         path.add(label(node.name(), node.version(), separator));
         Direct via = step.via();
-        out.emit(new Dependency(ecosystem, node.name(), node.version(), via.scope(), false, path, via.manifest(), via.line()));
+        out.emit(
+            new Dependency(
+                ecosystem,
+                node.name(),
+                node.version(),
+                via.scope(),
+                false,
+                path,
+                via.manifest(),
+                via.line()));
         queue.add(new Step(via, node, path));
       }
     }
@@ -75,7 +105,16 @@ public final class LockGraph {
       if (orphans && seen.add(e.getKey())) {
         Node node = e.getValue();
         List<String> path = List.of(project, label(node.name(), node.version(), separator));
-        out.emit(new Dependency(ecosystem, node.name(), node.version(), null, false, path, node.manifest(), node.line()));
+        out.emit(
+            new Dependency(
+                ecosystem,
+                node.name(),
+                node.version(),
+                null,
+                false,
+                path,
+                node.manifest(),
+                node.line()));
       }
     }
   }

@@ -24,7 +24,9 @@ public final class TomlText {
     }
   }
 
-  /** The table a header line opens ({@code [a."b".c]} → {@code a.b.c}), or null when not a header. */
+  /**
+   * The table a header line opens ({@code [a."b".c]} → {@code a.b.c}), or null when not a header.
+   */
   private static String header(String line) {
     String t = line.strip();
     if (!t.startsWith("[")) {
@@ -34,7 +36,12 @@ public final class TomlText {
     if (end < 0) {
       return null;
     }
-    String inner = t.substring(0, end + 1).replace("[[", "").replace("]]", "").replace("[", "").replace("]", "");
+    String inner =
+        t.substring(0, end + 1)
+            .replace("[[", "")
+            .replace("]]", "")
+            .replace("[", "")
+            .replace("]", "");
     return inner.replace("\"", "").replace("'", "").replaceAll("\\s*\\.\\s*", ".").strip();
   }
 
@@ -49,7 +56,9 @@ public final class TomlText {
     return found;
   }
 
-  /** 1-based line of {@code key = …} (bare or quoted) in {@code table} ("" for top level), or null. */
+  /**
+   * 1-based line of {@code key = …} (bare or quoted) in {@code table} ("" for top level), or null.
+   */
   public Integer key(String table, String key) {
     for (int i = 0; i < lines.length; i++) {
       if (tables[i].equals(table) && isKey(lines[i], key)) {
@@ -59,7 +68,10 @@ public final class TomlText {
     return headers(table + "." + key).stream().findFirst().orElse(null);
   }
 
-  /** 1-based line of {@code key = …} in the table whose header is at 1-based {@code headerLine}, or null. */
+  /**
+   * 1-based line of {@code key = …} in the table whose header is at 1-based {@code headerLine}, or
+   * null.
+   */
   public Integer keyAfter(int headerLine, String key) {
     for (int i = headerLine; i < lines.length && header(lines[i]) == null; i++) {
       if (isKey(lines[i], key)) {
@@ -79,7 +91,10 @@ public final class TomlText {
     return false;
   }
 
-  /** 1-based line of the first line in {@code table} containing {@code needle}, else anywhere, else null. */
+  /**
+   * 1-based line of the first line in {@code table} containing {@code needle}, else anywhere, else
+   * null.
+   */
   public Integer find(String table, String needle) {
     for (int i = 0; i < lines.length; i++) {
       if (tables[i].equals(table) && lines[i].contains(needle)) {
@@ -94,7 +109,10 @@ public final class TomlText {
     return null;
   }
 
-  /** 1-based line of a quoted string element ({@code "text"} or {@code 'text'}) in {@code table}, or null. */
+  /**
+   * 1-based line of a quoted string element ({@code "text"} or {@code 'text'}) in {@code table}, or
+   * null.
+   */
   public Integer string(String table, String text) {
     Integer line = find(table, "\"" + text + "\"");
     return line != null ? line : find(table, "'" + text + "'");

@@ -46,7 +46,8 @@ public final class RecordingOutput implements DependencyOutput {
   public Dependency one(String name) {
     List<Dependency> found = snapshot().stream().filter(d -> d.name().equals(name)).toList();
     if (found.size() != 1) {
-      throw new AssertionError("expected one " + name + " but got " + found + " in " + dependencies);
+      throw new AssertionError(
+          "expected one " + name + " but got " + found + " in " + dependencies);
     }
     return found.get(0);
   }
@@ -57,12 +58,19 @@ public final class RecordingOutput implements DependencyOutput {
 
   /** The package of this name in one project (the first path element), or null. */
   public Dependency find(String project, String name) {
-    return snapshot().stream().filter(d -> d.path().get(0).equals(project) && d.name().equals(name)).findFirst().orElse(null);
+    return snapshot().stream()
+        .filter(d -> d.path().get(0).equals(project) && d.name().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The packages of one project, as sorted {@code name:version}. */
   public List<String> packages(String project) {
-    return snapshot().stream().filter(d -> d.path().get(0).equals(project)).map(d -> d.name() + ":" + d.version()).sorted().toList();
+    return snapshot().stream()
+        .filter(d -> d.path().get(0).equals(project))
+        .map(d -> d.name() + ":" + d.version())
+        .sorted()
+        .toList();
   }
 
   private List<Dependency> snapshot() {

@@ -17,7 +17,10 @@ import dev.aiscan.connectors.source.internal.model.ModelFileExtractor;
 import java.util.List;
 import java.util.Optional;
 
-/** The extractors of the source connector, in one explicit list: the first that accepts a file reads it. */
+/**
+ * The extractors of the source connector, in one explicit list: the first that accepts a file reads
+ * it.
+ */
 public final class Extractors {
   private static final List<Extractor> ALL =
       List.of(

@@ -23,7 +23,12 @@ public final class FactWriter {
   private final String warningSource;
   private int count;
 
-  public FactWriter(CollectContext context, Target target, SourceFile file, String language, String warningSource) {
+  public FactWriter(
+      CollectContext context,
+      Target target,
+      SourceFile file,
+      String language,
+      String warningSource) {
     this.context = context;
     this.target = target;
     this.file = file;

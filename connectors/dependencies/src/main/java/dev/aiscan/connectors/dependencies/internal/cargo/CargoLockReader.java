@@ -22,14 +22,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rust: {@code Cargo.lock}'s packages and graph; workspace members (packages without a
- * {@code source}) are the projects and their dependencies the direct ones, located at their
- * {@code Cargo.toml} line when the member's Cargo.toml is in the tree. Path elements are {@code name@version}.
+ * Rust: {@code Cargo.lock}'s packages and graph; workspace members (packages without a {@code
+ * source}) are the projects and their dependencies the direct ones, located at their {@code
+ * Cargo.toml} line when the member's Cargo.toml is in the tree. Path elements are {@code
+ * name@version}.
  */
 public final class CargoLockReader implements EcosystemReader {
   static final String ECOSYSTEM = "cargo";
   private static final TomlMapper TOML = new TomlMapper();
-  private static final List<String> TABLES = List.of("dependencies", "dev-dependencies", "build-dependencies");
+  private static final List<String> TABLES =
+      List.of("dependencies", "dev-dependencies", "build-dependencies");
 
   @Override
   public String ecosystem() {
@@ -44,7 +46,8 @@ public final class CargoLockReader implements EcosystemReader {
   private record Declared(String manifest, String scope, Integer line) {}
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     List<String> locks = files.stream().filter(f -> f.endsWith("Cargo.lock")).toList();
     out.forEach(locks.iterator(), f -> f, lock -> readLock(root, lock, files, out));
   }
@@ -56,7 +59,10 @@ public final class CargoLockReader implements EcosystemReader {
       text = Files.readString(root.resolve(lock), StandardCharsets.UTF_8);
       doc = TOML.readTree(text);
     } catch (JsonProcessingException e) {
-      Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+      Integer line =
+          e.getLocation() == null || e.getLocation().getLineNr() < 1
+              ? null
+              : e.getLocation().getLineNr();
       out.warn(lock, line, "malformed Cargo.lock, its packages are not read");
       return;
     } catch (IOException e) {
@@ -94,7 +100,10 @@ public final class CargoLockReader implements EcosystemReader {
       String key = p.path("name").asText() + " " + p.path("version").asText();
       Node node = locked.get(key);
       if (node != null) {
-        graph.put(key, new Node(node.name(), node.version(), children(p, byName), node.manifest(), node.line()));
+        graph.put(
+            key,
+            new Node(
+                node.name(), node.version(), children(p, byName), node.manifest(), node.line()));
       }
     }
     Map<String, Map<String, Declared>> manifests = manifests(root, lock, files, out);
@@ -109,9 +118,10 @@ public final class CargoLockReader implements EcosystemReader {
           continue; // another workspace member
         }
         Declared d = declared.get(node.name());
-        directs.add(d != null
-            ? new Direct(node.name(), child, null, d.scope(), d.manifest(), d.line())
-            : new Direct(node.name(), child, null, null, lock, memberLines.get(i)));
+        directs.add(
+            d != null
+                ? new Direct(node.name(), child, null, d.scope(), d.manifest(), d.line())
+                : new Direct(node.name(), child, null, null, lock, memberLines.get(i)));
       }
       LockGraph.emit(ECOSYSTEM, name, directs, graph, Set.of(), "@", false, out);
     }
@@ -121,13 +131,18 @@ public final class CargoLockReader implements EcosystemReader {
     List<String> children = new ArrayList<>();
     for (JsonNode d : p.path("dependencies")) {
       String[] parts = d.asText().split("\\s+");
-      children.add(parts.length >= 2 ? parts[0] + " " + parts[1] : byName.getOrDefault(parts[0], parts[0]));
+      children.add(
+          parts.length >= 2 ? parts[0] + " " + parts[1] : byName.getOrDefault(parts[0], parts[0]));
     }
     return children;
   }
 
-  /** The dependency declarations of the Cargo.toml files at or under the lockfile's directory, by package name. */
-  private static Map<String, Map<String, Declared>> manifests(Path root, String lock, List<String> files, DependencyOutput out) {
+  /**
+   * The dependency declarations of the Cargo.toml files at or under the lockfile's directory, by
+   * package name.
+   */
+  private static Map<String, Map<String, Declared>> manifests(
+      Path root, String lock, List<String> files, DependencyOutput out) {
     String dir = lock.contains("/") ? lock.substring(0, lock.lastIndexOf('/') + 1) : "";
     Map<String, Map<String, Declared>> byPackage = new HashMap<>();
     for (String f : files) {
@@ -144,15 +159,23 @@ public final class CargoLockReader implements EcosystemReader {
         TomlText lines = new TomlText(text);
         Map<String, Declared> declared = new HashMap<>();
         for (String table : TABLES) {
-          String scope = table.equals("dependencies") ? null : table.substring(0, table.indexOf('-'));
-          doc.path(table).fields().forEachRemaining(e -> {
-            String crate = e.getValue().path("package").asText(e.getKey());
-            declared.putIfAbsent(crate, new Declared(f, scope, lines.key(table, e.getKey())));
-          });
+          String scope =
+              table.equals("dependencies") ? null : table.substring(0, table.indexOf('-'));
+          doc.path(table)
+              .fields()
+              .forEachRemaining(
+                  e -> {
+                    String crate = e.getValue().path("package").asText(e.getKey());
+                    declared.putIfAbsent(
+                        crate, new Declared(f, scope, lines.key(table, e.getKey())));
+                  });
         }
         byPackage.putIfAbsent(name, declared);
       } catch (JsonProcessingException e) {
-        Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+        Integer line =
+            e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? null
+                : e.getLocation().getLineNr();
         out.warn(f, line, "malformed Cargo.toml, its declarations are not read");
       } catch (IOException e) {
         out.warn(f, null, "cannot read Cargo.toml: " + e.getClass().getSimpleName());

@@ -43,7 +43,9 @@ public final class NuGetReader implements EcosystemReader {
 
   @Override
   public boolean wants(String relative, String name) {
-    return isProject(name) || name.equals("Directory.Packages.props") || name.equals("packages.lock.json")
+    return isProject(name)
+        || name.equals("Directory.Packages.props")
+        || name.equals("packages.lock.json")
         || name.equals("packages.config");
   }
 
@@ -52,7 +54,8 @@ public final class NuGetReader implements EcosystemReader {
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Set<String> all = new HashSet<>(files);
     List<String> projects = new ArrayList<>();
     Set<String> projectDirs = new HashSet<>();
@@ -67,41 +70,64 @@ public final class NuGetReader implements EcosystemReader {
         projects.add(f);
       }
     }
-    out.forEach(projects.iterator(), f -> f, project -> {
-      List<Direct> directs = new ArrayList<>();
-      String prefix = dir(project).isEmpty() ? "" : dir(project) + "/";
-      String config = prefix + "packages.config";
-      if (isProject(name(project))) {
-        Map<String, NuGetXml.Declared> central = central(root, all, dir(project), out);
-        for (NuGetXml.Declared d : NuGetXml.read(root, project, "PackageReference", out)) {
-          String version = d.version();
-          if (version == null && central.containsKey(d.name().toLowerCase(Locale.ROOT))) {
-            version = central.get(d.name().toLowerCase(Locale.ROOT)).version();
+    out.forEach(
+        projects.iterator(),
+        f -> f,
+        project -> {
+          List<Direct> directs = new ArrayList<>();
+          String prefix = dir(project).isEmpty() ? "" : dir(project) + "/";
+          String config = prefix + "packages.config";
+          if (isProject(name(project))) {
+            Map<String, NuGetXml.Declared> central = central(root, all, dir(project), out);
+            for (NuGetXml.Declared d : NuGetXml.read(root, project, "PackageReference", out)) {
+              String version = d.version();
+              if (version == null && central.containsKey(d.name().toLowerCase(Locale.ROOT))) {
+                version = central.get(d.name().toLowerCase(Locale.ROOT)).version();
+              }
+              directs.add(
+                  new Direct(
+                      d.name(),
+                      d.name().toLowerCase(Locale.ROOT),
+                      version,
+                      null,
+                      project,
+                      d.line()));
+            }
           }
-          directs.add(new Direct(d.name(), d.name().toLowerCase(Locale.ROOT), version, null, project, d.line()));
-        }
-      }
-      if (all.contains(config)) {
-        for (NuGetXml.Declared d : NuGetXml.read(root, config, "package", out)) {
-          directs.add(new Direct(d.name(), d.name().toLowerCase(Locale.ROOT), d.version(), null, config, d.line()));
-        }
-      }
-      String name = name(project);
-      String projectName = name.equals("packages.config")
-          ? (dir(project).isEmpty() ? String.valueOf(root.getFileName()) : name(dir(project)))
-          : name.substring(0, name.lastIndexOf('.'));
-      String lock = prefix + "packages.lock.json";
-      if (all.contains(lock)) {
-        if (lock(root, lock, projectName, directs, out)) {
-          return;
-        }
-      }
-      LockGraph.emit(ECOSYSTEM, projectName, directs, null, Set.of(), "@", out);
-    });
+          if (all.contains(config)) {
+            for (NuGetXml.Declared d : NuGetXml.read(root, config, "package", out)) {
+              directs.add(
+                  new Direct(
+                      d.name(),
+                      d.name().toLowerCase(Locale.ROOT),
+                      d.version(),
+                      null,
+                      config,
+                      d.line()));
+            }
+          }
+          String name = name(project);
+          String projectName =
+              name.equals("packages.config")
+                  ? (dir(project).isEmpty()
+                      ? String.valueOf(root.getFileName())
+                      : name(dir(project)))
+                  : name.substring(0, name.lastIndexOf('.'));
+          String lock = prefix + "packages.lock.json";
+          if (all.contains(lock)) {
+            if (lock(root, lock, projectName, directs, out)) {
+              return;
+            }
+          }
+          LockGraph.emit(ECOSYSTEM, projectName, directs, null, Set.of(), "@", out);
+        });
   }
 
-  /** Emits the graph of every target framework of packages.lock.json; false when it cannot be read. */
-  private static boolean lock(Path root, String lock, String project, List<Direct> declared, DependencyOutput out) {
+  /**
+   * Emits the graph of every target framework of packages.lock.json; false when it cannot be read.
+   */
+  private static boolean lock(
+      Path root, String lock, String project, List<Direct> declared, DependencyOutput out) {
     JsonNode doc;
     Map<String, Integer> lines;
     try {
@@ -109,7 +135,10 @@ public final class NuGetReader implements EcosystemReader {
       doc = JSON.readTree(text);
       lines = keyLines(text);
     } catch (IOException e) {
-      Integer line = e instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : null;
+      Integer line =
+          e instanceof JsonProcessingException j && j.getLocation() != null
+              ? j.getLocation().getLineNr()
+              : null;
       out.warn(lock, line, "malformed packages.lock.json, the resolved versions are not read");
       return false;
     }
@@ -127,13 +156,19 @@ public final class NuGetReader implements EcosystemReader {
         directs.add(new Direct(d.name(), d.key(), d.spec(), tfm, d.manifest(), d.line()));
         declaredKeys.add(d.key());
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = framework.getValue().fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = framework.getValue().fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey().toLowerCase(Locale.ROOT);
         List<String> children = new ArrayList<>();
-        e.getValue().path("dependencies").fieldNames().forEachRemaining(c -> children.add(c.toLowerCase(Locale.ROOT)));
+        e.getValue()
+            .path("dependencies")
+            .fieldNames()
+            .forEachRemaining(c -> children.add(c.toLowerCase(Locale.ROOT)));
         Integer line = lines.get(tfm + "/" + e.getKey());
-        locked.put(key, new Node(e.getKey(), e.getValue().path("resolved").asText(null), children, lock, line));
+        locked.put(
+            key,
+            new Node(e.getKey(), e.getValue().path("resolved").asText(null), children, lock, line));
         if ("Direct".equals(e.getValue().path("type").asText()) && !declaredKeys.contains(key)) {
           // declared somewhere we do not read (Directory.Build.props): still the project's own
           directs.add(new Direct(e.getKey(), key, null, tfm, lock, line));
@@ -158,18 +193,23 @@ public final class NuGetReader implements EcosystemReader {
             if (depth == 2) {
               tfm = parser.currentName();
             } else if (depth == 3) {
-              lines.put(tfm + "/" + parser.currentName(), parser.currentTokenLocation().getLineNr());
+              lines.put(
+                  tfm + "/" + parser.currentName(), parser.currentTokenLocation().getLineNr());
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     }
     return lines;
   }
 
-  /** The central versions of the nearest Directory.Packages.props at or above {@code dir}, by lower-case name. */
-  private static Map<String, NuGetXml.Declared> central(Path root, Set<String> all, String dir, DependencyOutput out) {
+  /**
+   * The central versions of the nearest Directory.Packages.props at or above {@code dir}, by
+   * lower-case name.
+   */
+  private static Map<String, NuGetXml.Declared> central(
+      Path root, Set<String> all, String dir, DependencyOutput out) {
     for (String d = dir; ; d = d.contains("/") ? d.substring(0, d.lastIndexOf('/')) : "") {
       String props = d.isEmpty() ? "Directory.Packages.props" : d + "/Directory.Packages.props";
       if (all.contains(props)) {

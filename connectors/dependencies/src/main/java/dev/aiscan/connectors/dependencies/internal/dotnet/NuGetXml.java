@@ -12,7 +12,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** Package elements of MSBuild and packages.config XML, read with StAX (no DTD, no external entities). */
+/**
+ * Package elements of MSBuild and packages.config XML, read with StAX (no DTD, no external
+ * entities).
+ */
 final class NuGetXml {
   record Declared(String name, String version, int line) {}
 
@@ -26,9 +29,9 @@ final class NuGetXml {
   }
 
   /**
-   * Elements named {@code element} with their name ({@code Include}, {@code Update} or {@code id}) and
-   * version ({@code Version}, {@code VersionOverride}, {@code version} attribute or a {@code Version} child).
-   * A malformed file is a warning; what was read before the fault is kept.
+   * Elements named {@code element} with their name ({@code Include}, {@code Update} or {@code id})
+   * and version ({@code Version}, {@code VersionOverride}, {@code version} attribute or a {@code
+   * Version} child). A malformed file is a warning; what was read before the fault is kept.
    */
   static List<Declared> read(Path root, String relative, String element, DependencyOutput out) {
     List<Declared> found = new ArrayList<>();
@@ -45,7 +48,8 @@ final class NuGetXml {
           String local = xml.getLocalName();
           if (local.equals(element)) {
             name = first(attr(xml, "Include"), attr(xml, "Update"), attr(xml, "id"));
-            version = first(attr(xml, "VersionOverride"), attr(xml, "Version"), attr(xml, "version"));
+            version =
+                first(attr(xml, "VersionOverride"), attr(xml, "Version"), attr(xml, "version"));
             line = xml.getLocation().getLineNumber();
           } else if (name != null && (local.equals("Version") || local.equals("VersionOverride"))) {
             child = local;
@@ -67,7 +71,10 @@ final class NuGetXml {
         }
       }
     } catch (XMLStreamException e) {
-      Integer line = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? null : e.getLocation().getLineNumber();
+      Integer line =
+          e.getLocation() == null || e.getLocation().getLineNumber() < 1
+              ? null
+              : e.getLocation().getLineNumber();
       out.warn(relative, line, "malformed XML, package references after this point are not read");
     } catch (IOException e) {
       out.warn(relative, null, "cannot read the file: " + e.getClass().getSimpleName());

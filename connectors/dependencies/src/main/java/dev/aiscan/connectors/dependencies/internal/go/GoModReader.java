@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Go modules: {@code go.mod}'s {@code require} list (a {@code // indirect} one is not direct) with
- * its {@code replace} directives applied to versions; {@code go.sum} confirms the versions.
- * Path elements are {@code module@version}.
+ * its {@code replace} directives applied to versions; {@code go.sum} confirms the versions. Path
+ * elements are {@code module@version}.
  */
 public final class GoModReader implements EcosystemReader {
   static final String ECOSYSTEM = "go";
@@ -34,13 +34,17 @@ public final class GoModReader implements EcosystemReader {
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Set<String> all = new HashSet<>(files);
     List<String> mods = files.stream().filter(f -> f.endsWith("go.mod")).toList();
-    out.forEach(mods.iterator(), f -> f, mod -> {
-      String sum = mod.substring(0, mod.length() - "go.mod".length()) + "go.sum";
-      readModule(root, mod, all.contains(sum) ? sum : null, out);
-    });
+    out.forEach(
+        mods.iterator(),
+        f -> f,
+        mod -> {
+          String sum = mod.substring(0, mod.length() - "go.mod".length()) + "go.sum";
+          readModule(root, mod, all.contains(sum) ? sum : null, out);
+        });
   }
 
   private record Require(String module, String version, boolean indirect, int line) {}
@@ -91,17 +95,35 @@ public final class GoModReader implements EcosystemReader {
     }
     Set<String> sums = sum == null ? null : sums(root, sum, out);
     for (Require r : requires) {
-      String version = replaced.getOrDefault(r.module() + " " + r.version(), replacedAll.getOrDefault(r.module(), r.version()));
+      String version =
+          replaced.getOrDefault(
+              r.module() + " " + r.version(), replacedAll.getOrDefault(r.module(), r.version()));
       if (sums != null && !sums.contains(r.module() + " " + version)) {
         out.warn(mod, r.line(), "go.sum has no entry for " + r.module() + " " + version);
       }
-      out.emit(new Dependency(ECOSYSTEM, r.module(), version, null, !r.indirect(),
-          List.of(module, r.module() + "@" + version), mod, r.line()));
+      out.emit(
+          new Dependency(
+              ECOSYSTEM,
+              r.module(),
+              version,
+              null,
+              !r.indirect(),
+              List.of(module, r.module() + "@" + version),
+              mod,
+              r.line()));
     }
   }
 
-  private static void directive(String verb, String text, boolean indirect, int line, String mod, List<Require> requires,
-      Map<String, String> replaced, Map<String, String> replacedAll, DependencyOutput out) {
+  private static void directive(
+      String verb,
+      String text,
+      boolean indirect,
+      int line,
+      String mod,
+      List<Require> requires,
+      Map<String, String> replaced,
+      Map<String, String> replacedAll,
+      DependencyOutput out) {
     if (verb.equals("require")) {
       String[] parts = text.split("\\s+");
       if (parts.length != 2) {
@@ -148,7 +170,9 @@ public final class GoModReader implements EcosystemReader {
 
   private static String unquote(String s) {
     String t = s.strip();
-    return t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("`") && t.endsWith("`"))
-        ? t.substring(1, t.length() - 1) : t;
+    return t.length() >= 2
+            && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("`") && t.endsWith("`"))
+        ? t.substring(1, t.length() - 1)
+        : t;
   }
 }

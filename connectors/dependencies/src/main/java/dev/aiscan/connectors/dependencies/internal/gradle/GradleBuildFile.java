@@ -17,16 +17,26 @@ import java.util.regex.Pattern;
 final class GradleBuildFile {
 
   /** One declaration: a catalog accessor has {@code accessor} set and no coordinate yet. */
-  record Declaration(String configuration, String group, String artifact, String version, String accessor, int line) {}
+  record Declaration(
+      String configuration,
+      String group,
+      String artifact,
+      String version,
+      String accessor,
+      int line) {}
 
-  private static final Pattern DECLARATION = Pattern.compile(
-      "^\\s*(\"?)([a-z][A-Za-z0-9]*)\\1\\s*(\\(|\\s)\\s*(.*)$");
-  private static final Pattern STRING = Pattern.compile("^(?:(?:enforcedPlatform|platform)\\s*\\(?\\s*)?[\"']([^\"']+)[\"']");
-  private static final Pattern CATALOG = Pattern.compile(
-      "^(?:(?:enforcedPlatform|platform)\\s*\\(?\\s*)?libs\\.([A-Za-z0-9_.]+?)(?:\\.get\\(\\))?\\s*(?:[),{]|$)");
-  private static final Pattern KOTLIN = Pattern.compile("^kotlin\\s*\\(\\s*\"([^\"]+)\"(?:\\s*,\\s*\"([^\"]+)\")?");
-  private static final Pattern VARIABLE = Pattern.compile(
-      "^\\s*(?:val|var|def|ext\\.|extra\\[?\"?|project\\.ext\\.)?\\s*([A-Za-z_][A-Za-z0-9_]*)\"?\\]?\\s*(?::\\s*String\\s*)?=\\s*[\"']([^\"'$]+)[\"']\\s*$");
+  private static final Pattern DECLARATION =
+      Pattern.compile("^\\s*(\"?)([a-z][A-Za-z0-9]*)\\1\\s*(\\(|\\s)\\s*(.*)$");
+  private static final Pattern STRING =
+      Pattern.compile("^(?:(?:enforcedPlatform|platform)\\s*\\(?\\s*)?[\"']([^\"']+)[\"']");
+  private static final Pattern CATALOG =
+      Pattern.compile(
+          "^(?:(?:enforcedPlatform|platform)\\s*\\(?\\s*)?libs\\.([A-Za-z0-9_.]+?)(?:\\.get\\(\\))?\\s*(?:[),{]|$)");
+  private static final Pattern KOTLIN =
+      Pattern.compile("^kotlin\\s*\\(\\s*\"([^\"]+)\"(?:\\s*,\\s*\"([^\"]+)\")?");
+  private static final Pattern VARIABLE =
+      Pattern.compile(
+          "^\\s*(?:val|var|def|ext\\.|extra\\[?\"?|project\\.ext\\.)?\\s*([A-Za-z_][A-Za-z0-9_]*)\"?\\]?\\s*(?::\\s*String\\s*)?=\\s*[\"']([^\"'$]+)[\"']\\s*$");
 
   private GradleBuildFile() {}
 
@@ -71,7 +81,12 @@ final class GradleBuildFile {
     return found;
   }
 
-  private static void declaration(String configuration, String args, int line, Map<String, String> variables, List<Declaration> into) {
+  private static void declaration(
+      String configuration,
+      String args,
+      int line,
+      Map<String, String> variables,
+      List<Declaration> into) {
     Matcher s = STRING.matcher(args);
     if (s.find()) {
       String[] parts = s.group(1).split(":");
@@ -80,7 +95,9 @@ final class GradleBuildFile {
         if (version != null && version.contains("@")) {
           version = version.substring(0, version.indexOf('@'));
         }
-        into.add(new Declaration(configuration, parts[0], parts[1], expand(version, variables), null, line));
+        into.add(
+            new Declaration(
+                configuration, parts[0], parts[1], expand(version, variables), null, line));
       }
       return;
     }
@@ -91,13 +108,22 @@ final class GradleBuildFile {
     }
     Matcher k = KOTLIN.matcher(args);
     if (k.find()) {
-      into.add(new Declaration(configuration, "org.jetbrains.kotlin", "kotlin-" + k.group(1), k.group(2), null, line));
+      into.add(
+          new Declaration(
+              configuration,
+              "org.jetbrains.kotlin",
+              "kotlin-" + k.group(1),
+              k.group(2),
+              null,
+              line));
       return;
     }
     String group = named(args, "group");
     String name = named(args, "name");
     if (group != null && name != null) {
-      into.add(new Declaration(configuration, group, name, expand(named(args, "version"), variables), null, line));
+      into.add(
+          new Declaration(
+              configuration, group, name, expand(named(args, "version"), variables), null, line));
     }
   }
 

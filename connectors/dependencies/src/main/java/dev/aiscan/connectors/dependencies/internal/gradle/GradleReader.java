@@ -34,7 +34,8 @@ public final class GradleReader implements EcosystemReader {
   static final String LOCKFILE = "gradle.lockfile";
   static final String CATALOG = "gradle/libs.versions.toml";
   private static final List<String> BUILD_FILES = List.of("build.gradle.kts", "build.gradle");
-  private static final Pattern ROOT_NAME = Pattern.compile("rootProject\\.name\\s*=\\s*[\"']([^\"']+)[\"']");
+  private static final Pattern ROOT_NAME =
+      Pattern.compile("rootProject\\.name\\s*=\\s*[\"']([^\"']+)[\"']");
 
   @Override
   public String ecosystem() {
@@ -43,30 +44,43 @@ public final class GradleReader implements EcosystemReader {
 
   @Override
   public boolean wants(String relative, String name) {
-    return BUILD_FILES.contains(name) || name.equals(LOCKFILE) || name.equals("settings.gradle")
-        || name.equals("settings.gradle.kts") || relative.equals(CATALOG) || relative.endsWith("/" + CATALOG);
+    return BUILD_FILES.contains(name)
+        || name.equals(LOCKFILE)
+        || name.equals("settings.gradle")
+        || name.equals("settings.gradle.kts")
+        || relative.equals(CATALOG)
+        || relative.endsWith("/" + CATALOG);
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Map<String, Set<String>> dirs = new TreeMap<>();
     for (String file : files) {
       int slash = file.lastIndexOf('/');
-      dirs.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), d -> new TreeSet<>()).add(file.substring(slash + 1));
+      dirs.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), d -> new TreeSet<>())
+          .add(file.substring(slash + 1));
     }
     List<String> projects = new ArrayList<>();
-    dirs.forEach((dir, names) -> {
-      if (BUILD_FILES.stream().anyMatch(names::contains)) {
-        projects.add(dir);
-      }
-    });
+    dirs.forEach(
+        (dir, names) -> {
+          if (BUILD_FILES.stream().anyMatch(names::contains)) {
+            projects.add(dir);
+          }
+        });
     Map<String, VersionCatalog> catalogs = new ConcurrentHashMap<>();
-    out.forEach(projects.iterator(), dir -> dir.isEmpty() ? "." : dir,
+    out.forEach(
+        projects.iterator(),
+        dir -> dir.isEmpty() ? "." : dir,
         dir -> project(root, dir, dirs, catalogs, out));
   }
 
   private static void project(
-      Path root, String dir, Map<String, Set<String>> dirs, Map<String, VersionCatalog> catalogs, DependencyOutput out) {
+      Path root,
+      String dir,
+      Map<String, Set<String>> dirs,
+      Map<String, VersionCatalog> catalogs,
+      DependencyOutput out) {
     Set<String> names = dirs.get(dir);
     String buildName = BUILD_FILES.stream().filter(names::contains).findFirst().orElseThrow();
     String build = join(dir, buildName);
@@ -86,7 +100,8 @@ public final class GradleReader implements EcosystemReader {
       if (d.accessor() != null) {
         libraries = catalog.resolve(d.accessor());
         if (libraries.isEmpty()) {
-          out.warn(build, d.line(), "libs." + d.accessor() + " is not in the version catalog; skipped");
+          out.warn(
+              build, d.line(), "libs." + d.accessor() + " is not in the version catalog; skipped");
         }
       } else {
         libraries = List.of(new VersionCatalog.Library(d.group(), d.artifact(), d.version()));
@@ -95,48 +110,89 @@ public final class GradleReader implements EcosystemReader {
         String name = lib.group() + ":" + lib.artifact();
         Dependency before = declared.get(name);
         if (before == null || Scopes.rank(scope) < Scopes.rank(before.scope())) {
-          declared.put(name, new Dependency(ECOSYSTEM, name, lib.version(), scope, true,
-              List.of(label, coordinate(name, lib.version())), build, d.line()));
+          declared.put(
+              name,
+              new Dependency(
+                  ECOSYSTEM,
+                  name,
+                  lib.version(),
+                  scope,
+                  true,
+                  List.of(label, coordinate(name, lib.version())),
+                  build,
+                  d.line()));
         }
       }
     }
-    Map<String, GradleLockfile.Locked> locked = names.contains(LOCKFILE)
-        ? GradleLockfile.read(root.resolve(join(dir, LOCKFILE)), join(dir, LOCKFILE), out) : Map.of();
+    Map<String, GradleLockfile.Locked> locked =
+        names.contains(LOCKFILE)
+            ? GradleLockfile.read(root.resolve(join(dir, LOCKFILE)), join(dir, LOCKFILE), out)
+            : Map.of();
     for (Dependency d : declared.values()) {
       GradleLockfile.Locked lock = locked.get(d.name());
-      out.emit(lock == null ? d : new Dependency(ECOSYSTEM, d.name(), lock.version(), d.scope(), true,
-          List.of(label, coordinate(d.name(), lock.version())), d.manifest(), d.line()));
+      out.emit(
+          lock == null
+              ? d
+              : new Dependency(
+                  ECOSYSTEM,
+                  d.name(),
+                  lock.version(),
+                  d.scope(),
+                  true,
+                  List.of(label, coordinate(d.name(), lock.version())),
+                  d.manifest(),
+                  d.line()));
     }
     for (GradleLockfile.Locked lock : locked.values()) {
       if (!declared.containsKey(lock.name())) {
-        out.emit(new Dependency(ECOSYSTEM, lock.name(), lock.version(), lock.scope(), false,
-            List.of(label, coordinate(lock.name(), lock.version())), join(dir, LOCKFILE), lock.line()));
+        out.emit(
+            new Dependency(
+                ECOSYSTEM,
+                lock.name(),
+                lock.version(),
+                lock.scope(),
+                false,
+                List.of(label, coordinate(lock.name(), lock.version())),
+                join(dir, LOCKFILE),
+                lock.line()));
       }
     }
   }
 
   private static VersionCatalog catalog(
-      Path root, String dir, Map<String, Set<String>> dirs, Map<String, VersionCatalog> catalogs, DependencyOutput out) {
+      Path root,
+      String dir,
+      Map<String, Set<String>> dirs,
+      Map<String, VersionCatalog> catalogs,
+      DependencyOutput out) {
     for (String at = dir; at != null; at = parent(at)) {
       if (dirs.getOrDefault(join(at, "gradle"), Set.of()).contains("libs.versions.toml")) {
         String file = join(at, CATALOG);
-        return catalogs.computeIfAbsent(file, f -> {
-          try {
-            return VersionCatalog.read(root.resolve(f));
-          } catch (JsonProcessingException e) {
-            out.warn(f, e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                "libs.versions.toml is not valid TOML; catalog accessors unresolved");
-          } catch (IOException e) {
-            out.warn(f, null, "cannot read libs.versions.toml: " + e.getClass().getSimpleName());
-          }
-          return VersionCatalog.EMPTY;
-        });
+        return catalogs.computeIfAbsent(
+            file,
+            f -> {
+              try {
+                return VersionCatalog.read(root.resolve(f));
+              } catch (JsonProcessingException e) {
+                out.warn(
+                    f,
+                    e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    "libs.versions.toml is not valid TOML; catalog accessors unresolved");
+              } catch (IOException e) {
+                out.warn(
+                    f, null, "cannot read libs.versions.toml: " + e.getClass().getSimpleName());
+              }
+              return VersionCatalog.EMPTY;
+            });
       }
     }
     return VersionCatalog.EMPTY;
   }
 
-  /** The root project by its settings' {@code rootProject.name} or directory name; others by Gradle path {@code :a:b}. */
+  /**
+   * The root project by its settings' {@code rootProject.name} or directory name; others by Gradle
+   * path {@code :a:b}.
+   */
   private static String label(Path root, String dir, Map<String, Set<String>> dirs) {
     String top = null;
     for (String at = dir; at != null && top == null; at = parent(at)) {
@@ -144,7 +200,10 @@ public final class GradleReader implements EcosystemReader {
       top = names.contains("settings.gradle") || names.contains("settings.gradle.kts") ? at : null;
     }
     if (top == null || top.equals(dir)) {
-      String name = dir.isEmpty() ? String.valueOf(root.getFileName()) : dir.substring(dir.lastIndexOf('/') + 1);
+      String name =
+          dir.isEmpty()
+              ? String.valueOf(root.getFileName())
+              : dir.substring(dir.lastIndexOf('/') + 1);
       if (top != null) {
         for (String settings : List.of("settings.gradle.kts", "settings.gradle")) {
           Path file = root.resolve(join(dir, settings));

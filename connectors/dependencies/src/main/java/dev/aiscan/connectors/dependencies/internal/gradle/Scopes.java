@@ -3,7 +3,10 @@ package dev.aiscan.connectors.dependencies.internal.gradle;
 import java.util.List;
 import java.util.Locale;
 
-/** Gradle configurations as Maven scopes, so Maven artifacts read alike whichever build declares them. */
+/**
+ * Gradle configurations as Maven scopes, so Maven artifacts read alike whichever build declares
+ * them.
+ */
 final class Scopes {
   private static final List<String> ORDER = List.of("compile", "runtime", "provided", "test");
 
@@ -11,15 +14,21 @@ final class Scopes {
 
   /**
    * {@code implementation}, {@code api}, {@code compile} → {@code compile}; {@code runtimeOnly} →
-   * {@code runtime}; {@code compileOnly}, annotation processors → {@code provided}; {@code test*}
-   * → {@code test}; other {@code *Implementation}-style configurations keep their name; anything
-   * else is not a dependency configuration (null).
+   * {@code runtime}; {@code compileOnly}, annotation processors → {@code provided}; {@code test*} →
+   * {@code test}; other {@code *Implementation}-style configurations keep their name; anything else
+   * is not a dependency configuration (null).
    */
   static String of(String configuration) {
     String c = configuration;
     String lower = c.toLowerCase(Locale.ROOT);
-    boolean dependencyLike = lower.endsWith("implementation") || lower.endsWith("compileonly") || lower.endsWith("runtimeonly")
-        || lower.endsWith("api") || lower.endsWith("annotationprocessor") || lower.endsWith("compile") || lower.endsWith("runtime");
+    boolean dependencyLike =
+        lower.endsWith("implementation")
+            || lower.endsWith("compileonly")
+            || lower.endsWith("runtimeonly")
+            || lower.endsWith("api")
+            || lower.endsWith("annotationprocessor")
+            || lower.endsWith("compile")
+            || lower.endsWith("runtime");
     if (c.startsWith("test") || c.startsWith("androidTest") || c.startsWith("integrationTest")) {
       return dependencyLike ? "test" : null;
     }
@@ -31,7 +40,10 @@ final class Scopes {
     };
   }
 
-  /** The scope of a locked module from its configurations ({@code compileClasspath,runtimeClasspath}). */
+  /**
+   * The scope of a locked module from its configurations ({@code
+   * compileClasspath,runtimeClasspath}).
+   */
   static String ofLocked(String configurations) {
     String best = null;
     for (String conf : configurations.split(",")) {

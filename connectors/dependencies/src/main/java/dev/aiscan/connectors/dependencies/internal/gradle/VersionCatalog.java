@@ -18,7 +18,9 @@ final class VersionCatalog {
   static final VersionCatalog EMPTY = new VersionCatalog(Map.of(), Map.of());
   private static final TomlMapper TOML = new TomlMapper();
 
-  /** A catalog library: {@code version} null when the catalog gives none (a platform manages it). */
+  /**
+   * A catalog library: {@code version} null when the catalog gives none (a platform manages it).
+   */
   record Library(String group, String artifact, String version) {}
 
   private final Map<String, Library> libraries;
@@ -29,36 +31,50 @@ final class VersionCatalog {
     this.bundles = bundles;
   }
 
-  /** Parses the catalog; throws {@link IOException} (Jackson's, with a location) when it is not valid TOML. */
+  /**
+   * Parses the catalog; throws {@link IOException} (Jackson's, with a location) when it is not
+   * valid TOML.
+   */
   static VersionCatalog read(Path file) throws IOException {
     JsonNode doc = TOML.readTree(file.toFile());
     Map<String, String> versions = new HashMap<>();
-    doc.path("versions").fields().forEachRemaining(e -> {
-      String v = version(e.getValue(), Map.of());
-      if (v != null) {
-        versions.put(e.getKey(), v);
-      }
-    });
+    doc.path("versions")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String v = version(e.getValue(), Map.of());
+              if (v != null) {
+                versions.put(e.getKey(), v);
+              }
+            });
     Map<String, Library> libraries = new HashMap<>();
-    doc.path("libraries").fields().forEachRemaining(e -> {
-      Library lib = library(e.getValue(), versions);
-      if (lib != null) {
-        libraries.put(accessor(e.getKey()), lib);
-      }
-    });
+    doc.path("libraries")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              Library lib = library(e.getValue(), versions);
+              if (lib != null) {
+                libraries.put(accessor(e.getKey()), lib);
+              }
+            });
     Map<String, List<String>> bundles = new HashMap<>();
-    doc.path("bundles").fields().forEachRemaining(e -> {
-      List<String> members = new ArrayList<>();
-      e.getValue().forEach(m -> members.add(accessor(m.asText())));
-      bundles.put(accessor(e.getKey()), members);
-    });
+    doc.path("bundles")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> members = new ArrayList<>();
+              e.getValue().forEach(m -> members.add(accessor(m.asText())));
+              bundles.put(accessor(e.getKey()), members);
+            });
     return new VersionCatalog(libraries, bundles);
   }
 
   private static Library library(JsonNode node, Map<String, String> versions) {
     if (node.isTextual()) {
       String[] parts = node.asText().split(":");
-      return parts.length < 2 ? null : new Library(parts[0], parts[1], parts.length > 2 ? parts[2] : null);
+      return parts.length < 2
+          ? null
+          : new Library(parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     }
     String group;
     String artifact;
@@ -101,7 +117,9 @@ final class VersionCatalog {
     return alias.replace('-', '.').replace('_', '.');
   }
 
-  /** The libraries an accessor names ({@code foo.bar} or {@code bundles.foo}), empty when unknown. */
+  /**
+   * The libraries an accessor names ({@code foo.bar} or {@code bundles.foo}), empty when unknown.
+   */
   List<Library> resolve(String accessor) {
     if (accessor.startsWith("bundles.")) {
       List<String> members = bundles.get(accessor.substring("bundles.".length()));

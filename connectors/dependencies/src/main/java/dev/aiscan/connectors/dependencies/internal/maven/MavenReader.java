@@ -31,7 +31,8 @@ public final class MavenReader implements EcosystemReader {
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     List<PomFile> poms = new ArrayList<>();
     for (String file : files) {
       poms.add(PomFile.read(root, file));
@@ -39,19 +40,33 @@ public final class MavenReader implements EcosystemReader {
     Reactor reactor = new Reactor(root, poms.stream().filter(p -> p.error() == null).toList());
     MavenSession maven;
     try {
-      maven = MavenSession.open(settings, reactor, (trace, coordinates, missing, cause) -> {
-        PomFile module = module(trace);
-        if (module != null) {
-          Reactor.Declaration at = through(reactor, module, trace);
-          out.warn(at == null ? module.relative() : at.manifest(), at == null ? null : at.line(), (missing ? "no POM for " : "cannot build the POM of ") + coordinates
-              + " in the dependencies of " + module.coordinates() + (missing ? "" : ": " + ModuleGraph.reason(cause))
-              + "; its dependencies are left out");
-        }
-      });
+      maven =
+          MavenSession.open(
+              settings,
+              reactor,
+              (trace, coordinates, missing, cause) -> {
+                PomFile module = module(trace);
+                if (module != null) {
+                  Reactor.Declaration at = through(reactor, module, trace);
+                  out.warn(
+                      at == null ? module.relative() : at.manifest(),
+                      at == null ? null : at.line(),
+                      (missing ? "no POM for " : "cannot build the POM of ")
+                          + coordinates
+                          + " in the dependencies of "
+                          + module.coordinates()
+                          + (missing ? "" : ": " + ModuleGraph.reason(cause))
+                          + "; its dependencies are left out");
+                }
+              });
     } catch (IOException | RuntimeException e) {
-      String where = settings.mavenSettings() != null ? settings.mavenSettings().toString() : "settings.xml";
+      String where =
+          settings.mavenSettings() != null ? settings.mavenSettings().toString() : "settings.xml";
       for (PomFile pom : poms) {
-        out.warn(pom.relative(), null, "cannot set up Maven resolution (" + where + "): " + ModuleGraph.reason(e));
+        out.warn(
+            pom.relative(),
+            null,
+            "cannot set up Maven resolution (" + where + "): " + ModuleGraph.reason(e));
       }
       ModuleGraph declaredOnly = new ModuleGraph(null, reactor, out);
       poms.forEach(p -> declaredOnly.declaredOnly(p));
@@ -67,8 +82,13 @@ public final class MavenReader implements EcosystemReader {
   private static Reactor.Declaration through(Reactor reactor, PomFile module, RequestTrace trace) {
     for (RequestTrace t = trace; t != null; t = t.getParent()) {
       if (t.getData() instanceof CollectStepData step) {
-        Artifact direct = step.getPath().size() >= 2 ? step.getPath().get(1).getArtifact() : step.getNode().getArtifact();
-        return direct == null ? null : reactor.declaration(module, direct.getGroupId(), direct.getArtifactId());
+        Artifact direct =
+            step.getPath().size() >= 2
+                ? step.getPath().get(1).getArtifact()
+                : step.getNode().getArtifact();
+        return direct == null
+            ? null
+            : reactor.declaration(module, direct.getGroupId(), direct.getArtifactId());
       }
     }
     return null;

@@ -33,33 +33,51 @@ final class MavenSession implements AutoCloseable {
   private final RepositorySystemSession.CloseableSession session;
   private final List<RemoteRepository> repositories;
 
-  /** Receives the descriptors Maven Resolver could not read during collection (they cost only their subtree). */
+  /**
+   * Receives the descriptors Maven Resolver could not read during collection (they cost only their
+   * subtree).
+   */
   interface Problems {
     void descriptor(RequestTrace trace, String coordinates, boolean missing, Exception cause);
   }
 
-  private MavenSession(RepositorySystem system, RepositorySystemSession.CloseableSession session, List<RemoteRepository> repositories) {
+  private MavenSession(
+      RepositorySystem system,
+      RepositorySystemSession.CloseableSession session,
+      List<RemoteRepository> repositories) {
     this.system = system;
     this.session = session;
     this.repositories = repositories;
   }
 
-  static MavenSession open(DependencySettings settings, Reactor reactor, Problems problems) throws IOException {
+  static MavenSession open(DependencySettings settings, Reactor reactor, Problems problems)
+      throws IOException {
     // The shell passes the user's home; below the shell nothing reads the environment.
     Path home = settings.userHome();
     Path settingsFile =
-        settings.mavenSettings() != null ? settings.mavenSettings() : home == null ? null : home.resolve(".m2/settings.xml");
+        settings.mavenSettings() != null
+            ? settings.mavenSettings()
+            : home == null ? null : home.resolve(".m2/settings.xml");
     MavenSettingsFile file =
-        settingsFile != null && Files.isRegularFile(settingsFile) ? MavenSettingsFile.read(settingsFile) : MavenSettingsFile.EMPTY;
+        settingsFile != null && Files.isRegularFile(settingsFile)
+            ? MavenSettingsFile.read(settingsFile)
+            : MavenSettingsFile.EMPTY;
     Path local;
     if (settings.mavenLocalRepository() != null) {
       local = settings.mavenLocalRepository();
-    } else if (file.localRepository() != null && !file.localRepository().isBlank() && (home != null || !file.localRepository().contains("${user.home}"))) {
-      local = Path.of(home == null ? file.localRepository() : file.localRepository().replace("${user.home}", home.toString()));
+    } else if (file.localRepository() != null
+        && !file.localRepository().isBlank()
+        && (home != null || !file.localRepository().contains("${user.home}"))) {
+      local =
+          Path.of(
+              home == null
+                  ? file.localRepository()
+                  : file.localRepository().replace("${user.home}", home.toString()));
     } else if (home != null) {
       local = home.resolve(".m2/repository");
     } else {
-      throw new dev.aiscan.core.ScanException("no Maven local repository: set connectors.dependencies.user-home or maven-local-repository");
+      throw new dev.aiscan.core.ScanException(
+          "no Maven local repository: set connectors.dependencies.user-home or maven-local-repository");
     }
 
     DefaultMirrorSelector mirrors = new DefaultMirrorSelector();
@@ -67,55 +85,96 @@ final class MavenSession implements AutoCloseable {
       mirrors.add(m.id(), m.url(), m.layout(), false, false, m.mirrorOf(), "*");
     }
     Map<String, RemoteRepository> repos = new LinkedHashMap<>();
-    repos.put("central", new RemoteRepository.Builder("central", "default", CENTRAL)
-        .setSnapshotPolicy(new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN))
-        .build());
+    repos.put(
+        "central",
+        new RemoteRepository.Builder("central", "default", CENTRAL)
+            .setSnapshotPolicy(
+                new RepositoryPolicy(
+                    false,
+                    RepositoryPolicy.UPDATE_POLICY_DAILY,
+                    RepositoryPolicy.CHECKSUM_POLICY_WARN))
+            .build());
     for (MavenSettingsFile.Repository r : file.repositories()) {
-      repos.putIfAbsent(r.id(), new RemoteRepository.Builder(r.id(), "default", r.url())
-          .setReleasePolicy(new RepositoryPolicy(r.releases(), RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN))
-          .setSnapshotPolicy(new RepositoryPolicy(r.snapshots(), RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_WARN))
-          .build());
+      repos.putIfAbsent(
+          r.id(),
+          new RemoteRepository.Builder(r.id(), "default", r.url())
+              .setReleasePolicy(
+                  new RepositoryPolicy(
+                      r.releases(),
+                      RepositoryPolicy.UPDATE_POLICY_DAILY,
+                      RepositoryPolicy.CHECKSUM_POLICY_WARN))
+              .setSnapshotPolicy(
+                  new RepositoryPolicy(
+                      r.snapshots(),
+                      RepositoryPolicy.UPDATE_POLICY_DAILY,
+                      RepositoryPolicy.CHECKSUM_POLICY_WARN))
+              .build());
     }
 
     RepositorySystem system = new RepositorySystemSupplier().get();
     Properties systemProperties = new Properties();
     // Profile activation (jdk, os) reads these, as Maven does.
     systemProperties.putAll(System.getProperties());
-    RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
-        .withLocalRepositoryBaseDirectories(local)
-        .setOffline(settings.offline() || file.offline())
-        .setMirrorSelector(mirrors)
-        .setWorkspaceReader(reactor)
-        .setCache(new DefaultRepositoryCache())
-        .setSystemProperties(systemProperties)
-        .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
-        // A module of the tree must build; a POM from a repository that does not only loses its subtree (and says so).
-        .setArtifactDescriptorPolicy((s, request) -> reactor.contains(
-                request.getArtifact().getGroupId(), request.getArtifact().getArtifactId(), request.getArtifact().getBaseVersion())
-            ? ArtifactDescriptorPolicy.STRICT
-            : ArtifactDescriptorPolicy.IGNORE_ERRORS)
-        .setRepositoryListener(new AbstractRepositoryListener() {
-          @Override
-          public void artifactDescriptorMissing(RepositoryEvent event) {
-            if (!inReactor(reactor, event)) {
-              problems.descriptor(event.getTrace(), event.getArtifact().toString(), true, event.getException());
-            }
-          }
+    RepositorySystemSession.CloseableSession session =
+        new SessionBuilderSupplier(system)
+            .get()
+            .withLocalRepositoryBaseDirectories(local)
+            .setOffline(settings.offline() || file.offline())
+            .setMirrorSelector(mirrors)
+            .setWorkspaceReader(reactor)
+            .setCache(new DefaultRepositoryCache())
+            .setSystemProperties(systemProperties)
+            .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
+            // A module of the tree must build; a POM from a repository that does not only loses its
+            // subtree (and says so).
+            .setArtifactDescriptorPolicy(
+                (s, request) ->
+                    reactor.contains(
+                            request.getArtifact().getGroupId(),
+                            request.getArtifact().getArtifactId(),
+                            request.getArtifact().getBaseVersion())
+                        ? ArtifactDescriptorPolicy.STRICT
+                        : ArtifactDescriptorPolicy.IGNORE_ERRORS)
+            .setRepositoryListener(
+                new AbstractRepositoryListener() {
+                  @Override
+                  public void artifactDescriptorMissing(RepositoryEvent event) {
+                    if (!inReactor(reactor, event)) {
+                      problems.descriptor(
+                          event.getTrace(),
+                          event.getArtifact().toString(),
+                          true,
+                          event.getException());
+                    }
+                  }
 
-          @Override
-          public void artifactDescriptorInvalid(RepositoryEvent event) {
-            if (!inReactor(reactor, event)) {
-              problems.descriptor(event.getTrace(), event.getArtifact().toString(), false, event.getException());
-            }
-          }
-        })
-        .build();
-    return new MavenSession(system, session, system.newResolutionRepositories(session, new ArrayList<>(repos.values())));
+                  @Override
+                  public void artifactDescriptorInvalid(RepositoryEvent event) {
+                    if (!inReactor(reactor, event)) {
+                      problems.descriptor(
+                          event.getTrace(),
+                          event.getArtifact().toString(),
+                          false,
+                          event.getException());
+                    }
+                  }
+                })
+            .build();
+    return new MavenSession(
+        system,
+        session,
+        system.newResolutionRepositories(session, new ArrayList<>(repos.values())));
   }
 
-  /** The tree's own modules fail loudly where they are read; the listener reports only repository POMs. */
+  /**
+   * The tree's own modules fail loudly where they are read; the listener reports only repository
+   * POMs.
+   */
   private static boolean inReactor(Reactor reactor, RepositoryEvent event) {
-    return reactor.contains(event.getArtifact().getGroupId(), event.getArtifact().getArtifactId(), event.getArtifact().getBaseVersion());
+    return reactor.contains(
+        event.getArtifact().getGroupId(),
+        event.getArtifact().getArtifactId(),
+        event.getArtifact().getBaseVersion());
   }
 
   RepositorySystem system() {

@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * What the reader uses of a Maven settings.xml: the local repository, offline, mirrors and the
  * repositories of the active profiles. Servers (credentials) and proxies are not read.
  */
-record MavenSettingsFile(String localRepository, boolean offline, List<Mirror> mirrors, List<Repository> repositories) {
+record MavenSettingsFile(
+    String localRepository, boolean offline, List<Mirror> mirrors, List<Repository> repositories) {
 
   static final MavenSettingsFile EMPTY = new MavenSettingsFile(null, false, List.of(), List.of());
 
@@ -73,15 +74,26 @@ record MavenSettingsFile(String localRepository, boolean offline, List<Mirror> m
         text.setLength(0);
         switch (where) {
           case "settings/localRepository", "settings/offline" -> top.put(xml.getLocalName(), value);
-          case "settings/mirrors/mirror" -> mirrors.add(new Mirror(
-              current.getOrDefault("id", "mirror"), current.get("url"), current.getOrDefault("mirrorOf", "*"), current.getOrDefault("layout", "default")));
+          case "settings/mirrors/mirror" ->
+              mirrors.add(
+                  new Mirror(
+                      current.getOrDefault("id", "mirror"),
+                      current.get("url"),
+                      current.getOrDefault("mirrorOf", "*"),
+                      current.getOrDefault("layout", "default")));
           case "settings/activeProfiles/activeProfile" -> active.add(value);
           case "settings/profiles/profile/id" -> profileId = value;
-          case "settings/profiles/profile/activation/activeByDefault" -> profileActive = Boolean.parseBoolean(value);
-          case "settings/profiles/profile/repositories/repository" -> profileRepositories
-              .computeIfAbsent(String.valueOf(profileId), k -> new ArrayList<>())
-              .add(new Repository(current.getOrDefault("id", "repository"), current.get("url"),
-                  !"false".equals(current.get("releases/enabled")), !"false".equals(current.get("snapshots/enabled"))));
+          case "settings/profiles/profile/activation/activeByDefault" ->
+              profileActive = Boolean.parseBoolean(value);
+          case "settings/profiles/profile/repositories/repository" ->
+              profileRepositories
+                  .computeIfAbsent(String.valueOf(profileId), k -> new ArrayList<>())
+                  .add(
+                      new Repository(
+                          current.getOrDefault("id", "repository"),
+                          current.get("url"),
+                          !"false".equals(current.get("releases/enabled")),
+                          !"false".equals(current.get("snapshots/enabled"))));
           case "settings/profiles/profile" -> {
             if (profileActive && profileId != null) {
               active.add(profileId);
@@ -93,7 +105,9 @@ record MavenSettingsFile(String localRepository, boolean offline, List<Mirror> m
             if (where.startsWith("settings/mirrors/mirror/")) {
               current.put(where.substring("settings/mirrors/mirror/".length()), value);
             } else if (where.startsWith("settings/profiles/profile/repositories/repository/")) {
-              current.put(where.substring("settings/profiles/profile/repositories/repository/".length()), value);
+              current.put(
+                  where.substring("settings/profiles/profile/repositories/repository/".length()),
+                  value);
             }
           }
         }
@@ -101,11 +115,12 @@ record MavenSettingsFile(String localRepository, boolean offline, List<Mirror> m
       }
     }
     List<Repository> repositories = new ArrayList<>();
-    profileRepositories.forEach((id, repos) -> {
-      if (active.contains(id)) {
-        repos.stream().filter(r -> r.url() != null).forEach(repositories::add);
-      }
-    });
+    profileRepositories.forEach(
+        (id, repos) -> {
+          if (active.contains(id)) {
+            repos.stream().filter(r -> r.url() != null).forEach(repositories::add);
+          }
+        });
     return new MavenSettingsFile(
         top.get("localRepository"),
         Boolean.parseBoolean(top.get("offline")),

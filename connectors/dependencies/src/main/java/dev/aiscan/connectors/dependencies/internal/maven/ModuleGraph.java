@@ -43,29 +43,48 @@ final class ModuleGraph {
     this.out = out;
   }
 
-  /** Marks a module's requests, so problems found deep in collection are reported against its pom.xml. */
+  /**
+   * Marks a module's requests, so problems found deep in collection are reported against its
+   * pom.xml.
+   */
   record Module(PomFile pom) {}
 
   void read(PomFile pom) {
     if (pom.error() != null) {
-      out.warn(pom.relative(), pom.errorLine(), pom.error() + " in the POM of " + label(pom) + "; declared dependencies only");
+      out.warn(
+          pom.relative(),
+          pom.errorLine(),
+          pom.error() + " in the POM of " + label(pom) + "; declared dependencies only");
       emitDeclared(pom, Set.of());
       return;
     }
     if (!pom.complete()) {
-      out.warn(pom.relative(), null, "cannot tell the coordinates of " + label(pom) + "; declared dependencies only");
+      out.warn(
+          pom.relative(),
+          null,
+          "cannot tell the coordinates of " + label(pom) + "; declared dependencies only");
       emitDeclared(pom, Set.of());
       return;
     }
     RequestTrace trace = RequestTrace.newChild(null, new Module(pom));
     ArtifactDescriptorResult descriptor;
     try {
-      ArtifactDescriptorRequest request = new ArtifactDescriptorRequest(
-          new DefaultArtifact(pom.groupId(), pom.artifactId(), "pom", pom.version()), maven.repositories(), "project");
+      ArtifactDescriptorRequest request =
+          new ArtifactDescriptorRequest(
+              new DefaultArtifact(pom.groupId(), pom.artifactId(), "pom", pom.version()),
+              maven.repositories(),
+              "project");
       request.setTrace(trace);
       descriptor = maven.system().readArtifactDescriptor(maven.session(), request);
     } catch (ArtifactDescriptorException e) {
-      out.warn(pom.relative(), null, "cannot build the POM of " + pom.coordinates() + ": " + reason(e) + "; declared dependencies only");
+      out.warn(
+          pom.relative(),
+          null,
+          "cannot build the POM of "
+              + pom.coordinates()
+              + ": "
+              + reason(e)
+              + "; declared dependencies only");
       emitDeclared(pom, Set.of());
       return;
     }
@@ -82,16 +101,23 @@ final class ModuleGraph {
       result = maven.system().collectDependencies(maven.session(), collect);
     } catch (DependencyCollectionException e) {
       result = e.getResult();
-      List<Exception> causes = result.getExceptions().isEmpty() ? List.of(e) : result.getExceptions();
+      List<Exception> causes =
+          result.getExceptions().isEmpty() ? List.of(e) : result.getExceptions();
       for (Exception cause : causes) {
-        out.warn(pom.relative(), null, "cannot resolve the dependencies of " + pom.coordinates() + ": " + reason(cause));
+        out.warn(
+            pom.relative(),
+            null,
+            "cannot resolve the dependencies of " + pom.coordinates() + ": " + reason(cause));
       }
     }
     for (DependencyCycle cycle : result.getCycles()) {
       List<String> chain = new ArrayList<>();
       cycle.getPrecedingDependencies().forEach(d -> chain.add(key(d.getArtifact())));
       cycle.getCyclicDependencies().forEach(d -> chain.add(key(d.getArtifact())));
-      out.warn(pom.relative(), null, "dependency cycle in " + pom.coordinates() + ": " + String.join(" -> ", chain));
+      out.warn(
+          pom.relative(),
+          null,
+          "dependency cycle in " + pom.coordinates() + ": " + String.join(" -> ", chain));
     }
     Set<String> emitted = new HashSet<>();
     if (result.getRoot() != null) {
@@ -110,14 +136,28 @@ final class ModuleGraph {
     emitDeclared(pom, emitted);
   }
 
-  private void walk(DependencyNode node, PomFile pom, Reactor.Declaration at, List<String> path, boolean direct, Set<DependencyNode> onPath) {
+  private void walk(
+      DependencyNode node,
+      PomFile pom,
+      Reactor.Declaration at,
+      List<String> path,
+      boolean direct,
+      Set<DependencyNode> onPath) {
     if (!onPath.add(node)) {
       return;
     }
     Artifact a = node.getArtifact();
     path.add(key(a) + ":" + a.getVersion());
-    out.emit(new Dependency(ECOSYSTEM, key(a), a.getVersion(), node.getDependency().getScope(), direct, path,
-        at == null ? pom.relative() : at.manifest(), at == null ? null : at.line()));
+    out.emit(
+        new Dependency(
+            ECOSYSTEM,
+            key(a),
+            a.getVersion(),
+            node.getDependency().getScope(),
+            direct,
+            path,
+            at == null ? pom.relative() : at.manifest(),
+            at == null ? null : at.line()));
     for (DependencyNode child : node.getChildren()) {
       if (child.getDependency() != null) {
         walk(child, pom, at, path, false, onPath);
@@ -140,8 +180,16 @@ final class ModuleGraph {
         continue;
       }
       String coordinates = d.key() + (d.version() == null ? "" : ":" + d.version());
-      out.emit(new Dependency(ECOSYSTEM, d.key(), d.version(), d.scope() == null ? "compile" : d.scope(), true,
-          List.of(module, coordinates), pom.relative(), d.line()));
+      out.emit(
+          new Dependency(
+              ECOSYSTEM,
+              d.key(),
+              d.version(),
+              d.scope() == null ? "compile" : d.scope(),
+              true,
+              List.of(module, coordinates),
+              pom.relative(),
+              d.line()));
     }
   }
 
@@ -150,7 +198,8 @@ final class ModuleGraph {
     for (RemoteRepository r : maven.repositories()) {
       all.put(r.getId(), r);
     }
-    for (RemoteRepository r : maven.system().newResolutionRepositories(maven.session(), descriptor.getRepositories())) {
+    for (RemoteRepository r :
+        maven.system().newResolutionRepositories(maven.session(), descriptor.getRepositories())) {
       all.putIfAbsent(r.getId(), r);
     }
     return new ArrayList<>(all.values());
@@ -161,21 +210,27 @@ final class ModuleGraph {
   }
 
   private static String label(PomFile pom) {
-    return (pom.groupId() == null ? "?" : pom.groupId()) + ":" + (pom.artifactId() == null ? "?" : pom.artifactId())
+    return (pom.groupId() == null ? "?" : pom.groupId())
+        + ":"
+        + (pom.artifactId() == null ? "?" : pom.artifactId())
         + (pom.version() == null ? "" : ":" + pom.version());
   }
 
-  /** One line saying why: the model builder's first error when there is one, else the deepest message. */
+  /**
+   * One line saying why: the model builder's first error when there is one, else the deepest
+   * message.
+   */
   static String reason(Throwable e) {
     String message = null;
     Throwable t = e;
     for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
       if (t instanceof ModelBuildingException m) {
-        message = m.getProblems().stream()
-            .filter(p -> p.getSeverity() != ModelProblem.Severity.WARNING)
-            .map(ModelProblem::getMessage)
-            .findFirst()
-            .orElse(m.getMessage());
+        message =
+            m.getProblems().stream()
+                .filter(p -> p.getSeverity() != ModelProblem.Severity.WARNING)
+                .map(ModelProblem::getMessage)
+                .findFirst()
+                .orElse(m.getMessage());
         break;
       }
       if (t.getMessage() != null && !t.getMessage().isBlank()) {

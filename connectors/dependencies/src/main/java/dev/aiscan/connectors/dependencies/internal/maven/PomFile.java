@@ -26,7 +26,8 @@ import javax.xml.stream.XMLStreamReader;
  * @param groupId the project's groupId, or the parent's when it inherits it
  * @param version the project's version, or the parent's when it inherits it
  * @param dependencies {@code project/dependencies} in file order
- * @param otherDeclarations dependencies declared elsewhere in the file (profiles, dependencyManagement), for line lookup only
+ * @param otherDeclarations dependencies declared elsewhere in the file (profiles,
+ *     dependencyManagement), for line lookup only
  * @param error why the file did not parse, or null
  * @param errorLine the line of the parse error, or null
  */
@@ -46,7 +47,14 @@ record PomFile(
   record Parent(String groupId, String artifactId, String version, String relativePath) {}
 
   /** A {@code <dependency>} element and the line it starts on. */
-  record Declared(String groupId, String artifactId, String version, String scope, String type, String classifier, int line) {
+  record Declared(
+      String groupId,
+      String artifactId,
+      String version,
+      String scope,
+      String type,
+      String classifier,
+      int line) {
     String key() {
       return groupId + ":" + artifactId;
     }
@@ -73,7 +81,10 @@ record PomFile(
     return groupId != null && artifactId != null && version != null && !version.contains("${");
   }
 
-  /** Replaces this file's own properties and {@code project.*} in a value, leaving the unknown ones as written. */
+  /**
+   * Replaces this file's own properties and {@code project.*} in a value, leaving the unknown ones
+   * as written.
+   */
   String interpolate(String value) {
     if (value == null || !value.contains("${")) {
       return value;
@@ -84,7 +95,8 @@ record PomFile(
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
         String replacement = property(m.group(1));
-        m.appendReplacement(sb, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
+        m.appendReplacement(
+            sb, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
       }
       m.appendTail(sb);
       if (sb.toString().equals(current)) {
@@ -124,7 +136,10 @@ record PomFile(
       }
       return parser.toPom(relative, null, null);
     } catch (XMLStreamException e) {
-      Integer line = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? null : e.getLocation().getLineNumber();
+      Integer line =
+          e.getLocation() == null || e.getLocation().getLineNumber() < 1
+              ? null
+              : e.getLocation().getLineNumber();
       return parser.toPom(relative, "malformed XML", line);
     } catch (IOException e) {
       return parser.toPom(relative, "cannot read: " + e.getClass().getSimpleName(), null);
@@ -136,9 +151,10 @@ record PomFile(
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external entity refused: " + systemId);
-    });
+    factory.setXMLResolver(
+        (publicId, systemId, baseUri, namespace) -> {
+          throw new XMLStreamException("external entity refused: " + systemId);
+        });
     return factory;
   }
 
@@ -165,7 +181,9 @@ record PomFile(
           if (name.equals("dependency") && path.size() >= 3) {
             dependency = new HashMap<>();
             dependencyLine = xml.getLocation().getLineNumber();
-            dependencyDirect = path.size() == 3 && String.join("/", path).equals("project/dependencies/dependency");
+            dependencyDirect =
+                path.size() == 3
+                    && String.join("/", path).equals("project/dependencies/dependency");
           }
         } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
           text.append(xml.getText());
@@ -184,17 +202,20 @@ record PomFile(
         project.put(name, value);
       } else if (depth == 3 && container.equals("parent") && path.peekFirst().equals("project")) {
         parent.put(name, value);
-      } else if (depth == 3 && container.equals("properties") && path.peekFirst().equals("project")) {
+      } else if (depth == 3
+          && container.equals("properties")
+          && path.peekFirst().equals("project")) {
         properties.put(name, value);
       } else if (dependency != null && name.equals("dependency")) {
-        Declared d = new Declared(
-            dependency.get("groupId"),
-            dependency.get("artifactId"),
-            dependency.get("version"),
-            dependency.get("scope"),
-            dependency.get("type"),
-            dependency.get("classifier"),
-            dependencyLine);
+        Declared d =
+            new Declared(
+                dependency.get("groupId"),
+                dependency.get("artifactId"),
+                dependency.get("version"),
+                dependency.get("scope"),
+                dependency.get("type"),
+                dependency.get("classifier"),
+                dependencyLine);
         (dependencyDirect ? dependencies : others).add(d);
         dependency = null;
       } else if (dependency != null && container.equals("dependency")) {
@@ -203,22 +224,54 @@ record PomFile(
     }
 
     PomFile toPom(String relative, String error, Integer errorLine) {
-      Parent p = parent.containsKey("artifactId")
-          ? new Parent(parent.get("groupId"), parent.get("artifactId"), parent.get("version"), parent.getOrDefault("relativePath", "../pom.xml"))
-          : null;
+      Parent p =
+          parent.containsKey("artifactId")
+              ? new Parent(
+                  parent.get("groupId"),
+                  parent.get("artifactId"),
+                  parent.get("version"),
+                  parent.getOrDefault("relativePath", "../pom.xml"))
+              : null;
       String groupId = project.getOrDefault("groupId", p == null ? null : p.groupId());
       String version = project.getOrDefault("version", p == null ? null : p.version());
-      PomFile raw = new PomFile(relative, groupId, project.get("artifactId"), version, p, properties, List.of(), List.of(), error, errorLine);
-      // Coordinates often use ${project.version}, ${revision}: resolve what this file alone can say.
+      PomFile raw =
+          new PomFile(
+              relative,
+              groupId,
+              project.get("artifactId"),
+              version,
+              p,
+              properties,
+              List.of(),
+              List.of(),
+              error,
+              errorLine);
+      // Coordinates often use ${project.version}, ${revision}: resolve what this file alone can
+      // say.
       List<Declared> deps = dependencies.stream().map(d -> interpolate(raw, d)).toList();
       List<Declared> rest = others.stream().map(d -> interpolate(raw, d)).toList();
-      return new PomFile(relative, raw.interpolate(groupId), raw.artifactId(), raw.interpolate(version), p, properties, deps, rest, error, errorLine);
+      return new PomFile(
+          relative,
+          raw.interpolate(groupId),
+          raw.artifactId(),
+          raw.interpolate(version),
+          p,
+          properties,
+          deps,
+          rest,
+          error,
+          errorLine);
     }
 
     private static Declared interpolate(PomFile pom, Declared d) {
       return new Declared(
-          pom.interpolate(d.groupId()), pom.interpolate(d.artifactId()), pom.interpolate(d.version()),
-          pom.interpolate(d.scope()), d.type(), d.classifier(), d.line());
+          pom.interpolate(d.groupId()),
+          pom.interpolate(d.artifactId()),
+          pom.interpolate(d.version()),
+          pom.interpolate(d.scope()),
+          d.type(),
+          d.classifier(),
+          d.line());
     }
   }
 }

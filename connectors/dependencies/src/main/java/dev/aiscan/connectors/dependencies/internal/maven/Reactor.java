@@ -49,9 +49,13 @@ final class Reactor implements WorkspaceReader {
       return null;
     }
     if (parent.relativePath() != null && !parent.relativePath().isBlank()) {
-      String relativePath = parent.relativePath().endsWith(".xml") ? parent.relativePath() : parent.relativePath() + "/pom.xml";
+      String relativePath =
+          parent.relativePath().endsWith(".xml")
+              ? parent.relativePath()
+              : parent.relativePath() + "/pom.xml";
       Path dir = Path.of(pom.relative()).getParent();
-      Path candidate = (dir == null ? Path.of(relativePath) : dir.resolve(relativePath)).normalize();
+      Path candidate =
+          (dir == null ? Path.of(relativePath) : dir.resolve(relativePath)).normalize();
       PomFile local = byRelative.get(candidate.toString().replace(File.separatorChar, '/'));
       if (local != null && parent.artifactId().equals(local.artifactId())) {
         return local;
@@ -68,7 +72,8 @@ final class Reactor implements WorkspaceReader {
     String key = groupId + ":" + artifactId;
     PomFile current = pom;
     for (int depth = 0; current != null && depth < 50; depth++) {
-      for (List<PomFile.Declared> list : List.of(current.dependencies(), current.otherDeclarations())) {
+      for (List<PomFile.Declared> list :
+          List.of(current.dependencies(), current.otherDeclarations())) {
         for (PomFile.Declared d : list) {
           if (key.equals(d.key())) {
             return new Declaration(current.relative(), d.line());
@@ -90,7 +95,13 @@ final class Reactor implements WorkspaceReader {
 
   @Override
   public File findArtifact(Artifact artifact) {
-    PomFile pom = byCoordinates.get(artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion());
+    PomFile pom =
+        byCoordinates.get(
+            artifact.getGroupId()
+                + ":"
+                + artifact.getArtifactId()
+                + ":"
+                + artifact.getBaseVersion());
     if (pom == null) {
       return null;
     }
@@ -102,7 +113,9 @@ final class Reactor implements WorkspaceReader {
   public List<String> findVersions(Artifact artifact) {
     List<String> versions = new ArrayList<>();
     for (PomFile pom : poms) {
-      if (pom.complete() && pom.groupId().equals(artifact.getGroupId()) && pom.artifactId().equals(artifact.getArtifactId())) {
+      if (pom.complete()
+          && pom.groupId().equals(artifact.getGroupId())
+          && pom.artifactId().equals(artifact.getArtifactId())) {
         versions.add(pom.version());
       }
     }

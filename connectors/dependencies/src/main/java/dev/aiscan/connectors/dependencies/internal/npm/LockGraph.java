@@ -9,12 +9,17 @@ import java.util.Map;
  */
 abstract class LockGraph {
 
-  /** One installed package; {@code deps} maps a dependency name to the range or reference it names. */
+  /**
+   * One installed package; {@code deps} maps a dependency name to the range or reference it names.
+   */
   record Node(String name, String version, Map<String, String> deps) {}
 
   final Map<String, Node> nodes = new HashMap<>();
 
-  /** The node a workspace (its directory relative to the lockfile's, {@code ""} for the root) declares, or null. */
+  /**
+   * The node a workspace (its directory relative to the lockfile's, {@code ""} for the root)
+   * declares, or null.
+   */
   abstract String direct(String importer, String name, String range);
 
   /** The node that {@code from}'s dependency resolves to, or null when it is not installed. */

@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Emits one project's packages: its declared dependencies, and through the lockfile everything
- * they install. Breadth-first from the direct dependencies, production ones first, then optional,
- * then dev, so a package reachable from production code is reported with the production scope and
- * its shortest production path. Peer dependencies count only when the lockfile installed them.
+ * Emits one project's packages: its declared dependencies, and through the lockfile everything they
+ * install. Breadth-first from the direct dependencies, production ones first, then optional, then
+ * dev, so a package reachable from production code is reported with the production scope and its
+ * shortest production path. Peer dependencies count only when the lockfile installed them.
  */
 final class NpmGraphEmitter {
   static final String ECOSYSTEM = "npm";
@@ -26,7 +26,13 @@ final class NpmGraphEmitter {
 
   private NpmGraphEmitter() {}
 
-  static void emit(String manifest, String project, PackageJson pj, LockGraph lock, String importer, DependencyOutput out) {
+  static void emit(
+      String manifest,
+      String project,
+      PackageJson pj,
+      LockGraph lock,
+      String importer,
+      DependencyOutput out) {
     if (lock == null) {
       for (PackageJson.Declared d : pj.declared()) {
         if (!d.peer()) {
@@ -54,8 +60,16 @@ final class NpmGraphEmitter {
       seeds.computeIfAbsent(Objects.toString(d.scope()), s -> new ArrayList<>()).add(v);
       LockGraph.Node node = lock.nodes.get(id);
       emitted.add(node.name() + "@" + node.version());
-      out.emit(new Dependency(ECOSYSTEM, node.name(), node.version(), d.scope(), true,
-          List.of(project, label(node)), manifest, d.line()));
+      out.emit(
+          new Dependency(
+              ECOSYSTEM,
+              node.name(),
+              node.version(),
+              d.scope(),
+              true,
+              List.of(project, label(node)),
+              manifest,
+              d.line()));
     }
     for (String scope : new String[] {"null", "optional", "dev", "peer"}) {
       Deque<Visit> queue = new ArrayDeque<>(seeds.getOrDefault(scope, List.of()));
@@ -71,8 +85,16 @@ final class NpmGraphEmitter {
           queue.add(next);
           LockGraph.Node node = lock.nodes.get(id);
           if (emitted.add(node.name() + "@" + node.version())) {
-            out.emit(new Dependency(ECOSYSTEM, node.name(), node.version(), at.through().scope(), false,
-                path(project, next, lock), manifest, at.through().line()));
+            out.emit(
+                new Dependency(
+                    ECOSYSTEM,
+                    node.name(),
+                    node.version(),
+                    at.through().scope(),
+                    false,
+                    path(project, next, lock),
+                    manifest,
+                    at.through().line()));
           }
         }
       }
@@ -80,8 +102,15 @@ final class NpmGraphEmitter {
   }
 
   private static Dependency declared(String manifest, String project, PackageJson.Declared d) {
-    return new Dependency(ECOSYSTEM, d.name(), d.range(), d.scope(), true,
-        List.of(project, d.name() + "@" + d.range()), manifest, d.line());
+    return new Dependency(
+        ECOSYSTEM,
+        d.name(),
+        d.range(),
+        d.scope(),
+        true,
+        List.of(project, d.name() + "@" + d.range()),
+        manifest,
+        d.line());
   }
 
   private static List<String> path(String project, Visit last, LockGraph lock) {

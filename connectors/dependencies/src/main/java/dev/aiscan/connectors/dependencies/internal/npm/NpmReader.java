@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class NpmReader implements EcosystemReader {
   static final String MANIFEST = "package.json";
-  static final List<String> LOCKFILES = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");
+  static final List<String> LOCKFILES =
+      List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock");
 
   @Override
   public String ecosystem() {
@@ -39,22 +40,26 @@ public final class NpmReader implements EcosystemReader {
   @Override
   public boolean wants(String relative, String name) {
     return (name.equals(MANIFEST) || LOCKFILES.contains(name))
-        && !relative.startsWith("node_modules/") && !relative.contains("/node_modules/");
+        && !relative.startsWith("node_modules/")
+        && !relative.contains("/node_modules/");
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Map<String, Set<String>> dirs = new TreeMap<>();
     for (String file : files) {
       int slash = file.lastIndexOf('/');
-      dirs.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), d -> new TreeSet<>()).add(file.substring(slash + 1));
+      dirs.computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), d -> new TreeSet<>())
+          .add(file.substring(slash + 1));
     }
     List<String> projects = new ArrayList<>();
-    dirs.forEach((dir, names) -> {
-      if (names.contains(MANIFEST)) {
-        projects.add(dir);
-      }
-    });
+    dirs.forEach(
+        (dir, names) -> {
+          if (names.contains(MANIFEST)) {
+            projects.add(dir);
+          }
+        });
     Run run = new Run(root, dirs, out);
     out.forEach(projects.iterator(), dir -> join(dir, MANIFEST), run::project);
   }
@@ -99,7 +104,8 @@ public final class NpmReader implements EcosystemReader {
     }
 
     private PackageJson manifest(String dir) {
-      return manifests.computeIfAbsent(dir, d -> PackageJson.read(root.resolve(join(d, MANIFEST)), join(d, MANIFEST), out));
+      return manifests.computeIfAbsent(
+          dir, d -> PackageJson.read(root.resolve(join(d, MANIFEST)), join(d, MANIFEST), out));
     }
 
     private String lockfile(String dir) {
@@ -107,10 +113,17 @@ public final class NpmReader implements EcosystemReader {
       if (names == null) {
         return null;
       }
-      return LOCKFILES.stream().filter(names::contains).findFirst().map(n -> join(dir, n)).orElse(null);
+      return LOCKFILES.stream()
+          .filter(names::contains)
+          .findFirst()
+          .map(n -> join(dir, n))
+          .orElse(null);
     }
 
-    /** Whether the workspace root {@code at} lists {@code relative} (a directory below it) as a workspace. */
+    /**
+     * Whether the workspace root {@code at} lists {@code relative} (a directory below it) as a
+     * workspace.
+     */
     private boolean covers(String at, String relative) {
       List<String> globs = new ArrayList<>();
       if (dirs.getOrDefault(at, Set.of()).contains(MANIFEST)) {
@@ -119,11 +132,15 @@ public final class NpmReader implements EcosystemReader {
       Path pnpm = root.resolve(join(at, "pnpm-workspace.yaml"));
       if (Files.isRegularFile(pnpm)) {
         try (Reader in = Files.newBufferedReader(pnpm, StandardCharsets.UTF_8)) {
-          if (PnpmLock.yaml().load(in) instanceof Map<?, ?> doc && doc.get("packages") instanceof List<?> list) {
+          if (PnpmLock.yaml().load(in) instanceof Map<?, ?> doc
+              && doc.get("packages") instanceof List<?> list) {
             list.forEach(g -> globs.add(String.valueOf(g)));
           }
         } catch (IOException | YAMLException e) {
-          out.warn(join(at, "pnpm-workspace.yaml"), null, "pnpm-workspace.yaml cannot be read; workspaces ignored");
+          out.warn(
+              join(at, "pnpm-workspace.yaml"),
+              null,
+              "pnpm-workspace.yaml cannot be read; workspaces ignored");
         }
       }
       boolean covered = false;
@@ -140,16 +157,25 @@ public final class NpmReader implements EcosystemReader {
       Path file = root.resolve(lockfile);
       String name = lockfile.substring(lockfile.lastIndexOf('/') + 1);
       try {
-        return Optional.of(switch (name) {
-          case "pnpm-lock.yaml" -> PnpmLock.read(file);
-          case "yarn.lock" -> YarnLock.read(file);
-          default -> PackageLock.read(file);
-        });
+        return Optional.of(
+            switch (name) {
+              case "pnpm-lock.yaml" -> PnpmLock.read(file);
+              case "yarn.lock" -> YarnLock.read(file);
+              default -> PackageLock.read(file);
+            });
       } catch (JsonProcessingException e) {
-        out.warn(lockfile, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+        out.warn(
+            lockfile,
+            e.getLocation() == null ? null : e.getLocation().getLineNr(),
             name + " is not valid JSON; using the declared dependencies only");
       } catch (LockfileException e) {
-        out.warn(lockfile, e.line(), name + " cannot be read (" + e.getMessage() + "); using the declared dependencies only");
+        out.warn(
+            lockfile,
+            e.line(),
+            name
+                + " cannot be read ("
+                + e.getMessage()
+                + "); using the declared dependencies only");
       } catch (IOException e) {
         out.warn(lockfile, null, "cannot read " + name + ": " + e.getClass().getSimpleName());
       }
@@ -165,7 +191,9 @@ public final class NpmReader implements EcosystemReader {
     return slash < 0 ? "" : dir.substring(0, slash);
   }
 
-  /** A workspace glob: {@code *} within a segment, {@code **} across them; a trailing slash ignored. */
+  /**
+   * A workspace glob: {@code *} within a segment, {@code **} across them; a trailing slash ignored.
+   */
   static Pattern glob(String glob) {
     String g = glob.startsWith("./") ? glob.substring(2) : glob;
     g = g.endsWith("/") ? g.substring(0, g.length() - 1) : g;

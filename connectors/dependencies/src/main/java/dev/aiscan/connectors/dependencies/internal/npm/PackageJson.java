@@ -73,7 +73,9 @@ record PackageJson(String name, String version, List<Declared> declared, List<St
         }
       }
     } catch (JsonProcessingException e) {
-      out.warn(relative, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+      out.warn(
+          relative,
+          e.getLocation() == null ? null : e.getLocation().getLineNr(),
           "package.json is not valid JSON; kept what was declared before this point");
     } catch (IOException e) {
       out.warn(relative, null, "cannot read package.json: " + e.getClass().getSimpleName());
@@ -95,10 +97,18 @@ record PackageJson(String name, String version, List<Declared> declared, List<St
   }
 
   private static void section(
-      JsonParser p, String relative, String field, String scope, Map<String, Declared> declared, DependencyOutput out)
+      JsonParser p,
+      String relative,
+      String field,
+      String scope,
+      Map<String, Declared> declared,
+      DependencyOutput out)
       throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      out.warn(relative, p.currentTokenLocation().getLineNr(), "package.json: " + field + " is not an object; ignored");
+      out.warn(
+          relative,
+          p.currentTokenLocation().getLineNr(),
+          "package.json: " + field + " is not an object; ignored");
       p.skipChildren();
       return;
     }
@@ -107,7 +117,10 @@ record PackageJson(String name, String version, List<Declared> declared, List<St
       int line = p.currentTokenLocation().getLineNr();
       JsonToken value = p.nextToken();
       if (value != JsonToken.VALUE_STRING) {
-        out.warn(relative, line, "package.json: " + field + " entry " + dep + " has no version string; ignored");
+        out.warn(
+            relative,
+            line,
+            "package.json: " + field + " entry " + dep + " has no version string; ignored");
         p.skipChildren();
         continue;
       }

@@ -61,10 +61,15 @@ final class PackageLock extends LockGraph {
       return;
     }
     int nm = key.lastIndexOf("node_modules/");
-    String name = entry.hasNonNull("name") ? entry.get("name").asText()
-        : nm < 0 ? key.substring(key.lastIndexOf('/') + 1) : key.substring(nm + "node_modules/".length());
+    String name =
+        entry.hasNonNull("name")
+            ? entry.get("name").asText()
+            : nm < 0
+                ? key.substring(key.lastIndexOf('/') + 1)
+                : key.substring(nm + "node_modules/".length());
     Map<String, String> deps = new LinkedHashMap<>();
-    for (String section : new String[] {"dependencies", "optionalDependencies", "peerDependencies"}) {
+    for (String section :
+        new String[] {"dependencies", "optionalDependencies", "peerDependencies"}) {
       fields(entry.path(section), deps);
     }
     nodes.put(key, new Node(name, text(entry.get("version")), deps));
@@ -112,7 +117,9 @@ final class PackageLock extends LockGraph {
     return resolve(from, name);
   }
 
-  /** Node's lookup: {@code dir/node_modules/name} for the package's directory and each one above it. */
+  /**
+   * Node's lookup: {@code dir/node_modules/name} for the package's directory and each one above it.
+   */
   private String resolve(String from, String name) {
     String dir = from;
     while (true) {

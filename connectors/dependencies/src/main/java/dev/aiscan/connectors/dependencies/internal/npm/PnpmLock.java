@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * dependencies. {@code peerDependencies} in {@code packages} are metadata, never edges.
  */
 final class PnpmLock extends LockGraph {
-  private static final List<String> SECTIONS = List.of("dependencies", "optionalDependencies", "devDependencies");
+  private static final List<String> SECTIONS =
+      List.of("dependencies", "optionalDependencies", "devDependencies");
 
   private final Map<String, Map<String, String>> importers = new HashMap<>();
 
@@ -35,17 +36,20 @@ final class PnpmLock extends LockGraph {
       }
       doc = map;
     } catch (MarkedYAMLException e) {
-      throw new LockfileException(e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1, "not valid YAML");
+      throw new LockfileException(
+          e.getProblemMark() == null ? null : e.getProblemMark().getLine() + 1, "not valid YAML");
     } catch (YAMLException e) {
       throw new LockfileException(null, "not valid YAML");
     }
     PnpmLock lock = new PnpmLock();
     if (doc.get("importers") instanceof Map<?, ?> importers) {
-      importers.forEach((dir, importer) -> lock.importers.put(String.valueOf(dir), references(importer)));
+      importers.forEach(
+          (dir, importer) -> lock.importers.put(String.valueOf(dir), references(importer)));
     } else {
       lock.importers.put(".", references(doc));
     }
-    Object packages = doc.get("snapshots") instanceof Map<?, ?> snapshots ? snapshots : doc.get("packages");
+    Object packages =
+        doc.get("snapshots") instanceof Map<?, ?> snapshots ? snapshots : doc.get("packages");
     if (packages instanceof Map<?, ?> map) {
       map.forEach((key, entry) -> lock.node(String.valueOf(key), entry));
     }
@@ -60,18 +64,22 @@ final class PnpmLock extends LockGraph {
     return new Yaml(new SafeConstructor(options));
   }
 
-  /** An importer's direct dependencies: name to version reference ({@code {specifier, version}} in v6+, a plain string in v5). */
+  /**
+   * An importer's direct dependencies: name to version reference ({@code {specifier, version}} in
+   * v6+, a plain string in v5).
+   */
   private static Map<String, String> references(Object importer) {
     Map<String, String> refs = new LinkedHashMap<>();
     if (importer instanceof Map<?, ?> sections) {
       for (String section : SECTIONS) {
         if (sections.get(section) instanceof Map<?, ?> deps) {
-          deps.forEach((name, ref) -> {
-            Object version = ref instanceof Map<?, ?> m ? m.get("version") : ref;
-            if (version != null) {
-              refs.putIfAbsent(String.valueOf(name), String.valueOf(version));
-            }
-          });
+          deps.forEach(
+              (name, ref) -> {
+                Object version = ref instanceof Map<?, ?> m ? m.get("version") : ref;
+                if (version != null) {
+                  refs.putIfAbsent(String.valueOf(name), String.valueOf(version));
+                }
+              });
         }
       }
     }
@@ -123,13 +131,19 @@ final class PnpmLock extends LockGraph {
     return ref == null ? null : child(null, name, ref);
   }
 
-  /** Finds the node a reference names: {@code 1.2.3}, {@code 1.2.3(peer@1)}, an alias {@code real@1.2.3}, v5's {@code /real/1.2.3}. */
+  /**
+   * Finds the node a reference names: {@code 1.2.3}, {@code 1.2.3(peer@1)}, an alias {@code
+   * real@1.2.3}, v5's {@code /real/1.2.3}.
+   */
   @Override
   String child(String from, String name, String ref) {
     if (ref.startsWith("link:") || ref.startsWith("workspace:")) {
       return null;
     }
-    for (String candidate : new String[] {name + "@" + ref, "/" + name + "@" + ref, ref, "/" + ref, "/" + name + "/" + ref}) {
+    for (String candidate :
+        new String[] {
+          name + "@" + ref, "/" + name + "@" + ref, ref, "/" + ref, "/" + name + "/" + ref
+        }) {
       if (nodes.containsKey(candidate)) {
         return candidate;
       }

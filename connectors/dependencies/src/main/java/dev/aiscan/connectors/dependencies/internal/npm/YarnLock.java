@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * yarn.lock, classic (v1, {@code key "value"}) and Berry (v2+, YAML {@code key: value}). One pass
- * over the lines: an entry per unindented key, its fields indented by two, its dependencies by four.
- * Node ids are the entry's first descriptor ({@code name@range}, Berry {@code name@npm:range});
- * {@code peerDependencies} are metadata and never edges.
+ * over the lines: an entry per unindented key, its fields indented by two, its dependencies by
+ * four. Node ids are the entry's first descriptor ({@code name@range}, Berry {@code
+ * name@npm:range}); {@code peerDependencies} are metadata and never edges.
  */
 final class YarnLock extends LockGraph {
   private final Map<String, String> byDescriptor = new HashMap<>();
@@ -71,7 +71,8 @@ final class YarnLock extends LockGraph {
           if (kv[0].equals("version") && kv[1] != null) {
             version = kv[1];
           }
-        } else if (section != null && (section.equals("dependencies") || section.equals("optionalDependencies"))) {
+        } else if (section != null
+            && (section.equals("dependencies") || section.equals("optionalDependencies"))) {
           String[] kv = keyValue(trimmed, number);
           if (kv[1] != null) {
             deps.put(kv[0], kv[1]);
@@ -90,7 +91,9 @@ final class YarnLock extends LockGraph {
     }
   }
 
-  /** {@code key value}, {@code key: value} or {@code key:} (value null), either part maybe quoted. */
+  /**
+   * {@code key value}, {@code key: value} or {@code key:} (value null), either part maybe quoted.
+   */
   private static String[] keyValue(String text, int line) {
     String key;
     int end;
@@ -103,7 +106,10 @@ final class YarnLock extends LockGraph {
       end++;
     } else {
       end = 0;
-      while (end < text.length() && text.charAt(end) != ' ' && !(text.charAt(end) == ':' && (end + 1 == text.length() || text.charAt(end + 1) == ' '))) {
+      while (end < text.length()
+          && text.charAt(end) != ' '
+          && !(text.charAt(end) == ':'
+              && (end + 1 == text.length() || text.charAt(end + 1) == ' '))) {
         end++;
       }
       key = text.substring(0, end);
@@ -145,7 +151,11 @@ final class YarnLock extends LockGraph {
     if (id == null && range.startsWith("npm:")) {
       // an alias "npm:real@range"
       String real = range.substring(4);
-      id = byDescriptor.get(real.indexOf('@', 1) < 0 ? real : nameOf(real) + "@npm:" + real.substring(nameOf(real).length() + 1));
+      id =
+          byDescriptor.get(
+              real.indexOf('@', 1) < 0
+                  ? real
+                  : nameOf(real) + "@npm:" + real.substring(nameOf(real).length() + 1));
     }
     return id != null ? id : byName.get(name);
   }

@@ -4,10 +4,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A PEP 508 requirement reduced to what we report: name, version specifier (null for a URL or none). */
+/**
+ * A PEP 508 requirement reduced to what we report: name, version specifier (null for a URL or
+ * none).
+ */
 record Pep508(String name, String spec) {
   private static final Pattern REQUIREMENT =
-      Pattern.compile("^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*\\])?\\s*(.*)$", Pattern.DOTALL);
+      Pattern.compile(
+          "^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\\s*(\\[[^\\]]*\\])?\\s*(.*)$",
+          Pattern.DOTALL);
 
   /** Parses a requirement, or returns null when it is not one. */
   static Pep508 parse(String text) {

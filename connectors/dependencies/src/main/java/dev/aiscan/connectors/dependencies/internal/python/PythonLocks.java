@@ -1,7 +1,5 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import dev.aiscan.connectors.dependencies.internal.LockGraph;
-import dev.aiscan.connectors.dependencies.internal.TomlText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.LockGraph.Node;
+import dev.aiscan.connectors.dependencies.internal.TomlText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The installed set of {@code poetry.lock}, {@code uv.lock} and {@code Pipfile.lock}, keyed by normalised name. */
+/**
+ * The installed set of {@code poetry.lock}, {@code uv.lock} and {@code Pipfile.lock}, keyed by
+ * normalised name.
+ */
 final class PythonLocks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +29,8 @@ final class PythonLocks {
    * poetry.lock and uv.lock: {@code [[package]]} with name, version and dependencies. uv's own
    * projects (editable or virtual sources) go to {@code members}, not into the set.
    */
-  static Map<String, Node> tomlLock(String relative, String text, Set<String> members, DependencyOutput out) {
+  static Map<String, Node> tomlLock(
+      String relative, String text, Set<String> members, DependencyOutput out) {
     JsonNode doc = PythonManifests.toml(relative, text, out);
     if (doc == null) {
       return null;
@@ -62,7 +65,9 @@ final class PythonLocks {
         }
       }
       Integer line = header == null ? null : lines.keyAfter(header, "name");
-      locked.putIfAbsent(Pep508.normalize(name), new Node(name, p.path("version").asText(null), children, relative, line));
+      locked.putIfAbsent(
+          Pep508.normalize(name),
+          new Node(name, p.path("version").asText(null), children, relative, line));
     }
     return locked;
   }
@@ -75,21 +80,28 @@ final class PythonLocks {
       doc = JSON.readTree(text);
       keyLines = keyLines(text);
     } catch (IOException e) {
-      Integer line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-          ? j.getLocation().getLineNr() : null;
+      Integer line =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  && j.getLocation() != null
+              ? j.getLocation().getLineNr()
+              : null;
       out.warn(relative, line, "malformed JSON, the locked versions are not read");
       return null;
     }
     Map<String, Node> locked = new LinkedHashMap<>();
     for (String section : List.of("default", "develop")) {
       Map<String, Integer> lineOf = keyLines;
-      PythonManifests.fields(doc.path(section), (name, entry) -> {
-        String version = entry.path("version").asText(null);
-        if (version != null && version.startsWith("==")) {
-          version = version.substring(2);
-        }
-        locked.putIfAbsent(Pep508.normalize(name), new Node(name, version, List.of(), relative, lineOf.get(section + "/" + name)));
-      });
+      PythonManifests.fields(
+          doc.path(section),
+          (name, entry) -> {
+            String version = entry.path("version").asText(null);
+            if (version != null && version.startsWith("==")) {
+              version = version.substring(2);
+            }
+            locked.putIfAbsent(
+                Pep508.normalize(name),
+                new Node(name, version, List.of(), relative, lineOf.get(section + "/" + name)));
+          });
     }
     return locked;
   }
@@ -108,10 +120,11 @@ final class PythonLocks {
             if (depth == 1) {
               section = parser.currentName();
             } else if (depth == 2) {
-              lines.put(section + "/" + parser.currentName(), parser.currentTokenLocation().getLineNr());
+              lines.put(
+                  section + "/" + parser.currentName(), parser.currentTokenLocation().getLineNr());
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     }

@@ -1,17 +1,19 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import dev.aiscan.connectors.dependencies.internal.LockGraph;
-import dev.aiscan.connectors.dependencies.internal.TomlText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.LockGraph.Direct;
+import dev.aiscan.connectors.dependencies.internal.TomlText;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Declarations of {@code pyproject.toml} (PEP 621, Poetry, uv), {@code Pipfile} and {@code setup.cfg}. */
+/**
+ * Declarations of {@code pyproject.toml} (PEP 621, Poetry, uv), {@code Pipfile} and {@code
+ * setup.cfg}.
+ */
 final class PythonManifests {
   static final TomlMapper TOML = new TomlMapper();
 
@@ -22,7 +24,10 @@ final class PythonManifests {
     try {
       return TOML.readTree(text);
     } catch (JsonProcessingException e) {
-      Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+      Integer line =
+          e.getLocation() == null || e.getLocation().getLineNr() < 1
+              ? null
+              : e.getLocation().getLineNr();
       out.warn(relative, line, "malformed TOML, its dependencies are not read");
       return null;
     }
@@ -37,16 +42,41 @@ final class PythonManifests {
     TomlText lines = new TomlText(text);
     JsonNode project = doc.path("project");
     strings(relative, lines, "project", project.path("dependencies"), null, into, out);
-    fields(project.path("optional-dependencies"), (extra, list) ->
-        strings(relative, lines, "project.optional-dependencies", list, extra, into, out));
+    fields(
+        project.path("optional-dependencies"),
+        (extra, list) ->
+            strings(relative, lines, "project.optional-dependencies", list, extra, into, out));
     JsonNode poetry = doc.path("tool").path("poetry");
-    poetryTable(relative, lines, "tool.poetry.dependencies", poetry.path("dependencies"), null, into);
-    poetryTable(relative, lines, "tool.poetry.dev-dependencies", poetry.path("dev-dependencies"), "dev", into);
-    fields(poetry.path("group"), (group, table) -> poetryTable(
-        relative, lines, "tool.poetry.group." + group + ".dependencies", table.path("dependencies"), group, into));
-    strings(relative, lines, "tool.uv", doc.path("tool").path("uv").path("dev-dependencies"), "dev", into, out);
-    fields(doc.path("dependency-groups"), (group, list) ->
-        strings(relative, lines, "dependency-groups", list, group, into, out));
+    poetryTable(
+        relative, lines, "tool.poetry.dependencies", poetry.path("dependencies"), null, into);
+    poetryTable(
+        relative,
+        lines,
+        "tool.poetry.dev-dependencies",
+        poetry.path("dev-dependencies"),
+        "dev",
+        into);
+    fields(
+        poetry.path("group"),
+        (group, table) ->
+            poetryTable(
+                relative,
+                lines,
+                "tool.poetry.group." + group + ".dependencies",
+                table.path("dependencies"),
+                group,
+                into));
+    strings(
+        relative,
+        lines,
+        "tool.uv",
+        doc.path("tool").path("uv").path("dev-dependencies"),
+        "dev",
+        into,
+        out);
+    fields(
+        doc.path("dependency-groups"),
+        (group, list) -> strings(relative, lines, "dependency-groups", list, group, into, out));
     String name = project.path("name").asText(null);
     return name != null ? name : poetry.path("name").asText(null);
   }
@@ -104,14 +134,27 @@ final class PythonManifests {
         if (parsed == null) {
           out.warn(relative, i + 1, "cannot read the requirement on this line");
         } else {
-          into.add(new Direct(parsed.name(), Pep508.normalize(parsed.name()), parsed.spec(), scope, relative, i + 1));
+          into.add(
+              new Direct(
+                  parsed.name(),
+                  Pep508.normalize(parsed.name()),
+                  parsed.spec(),
+                  scope,
+                  relative,
+                  i + 1));
         }
       }
     }
   }
 
   private static void strings(
-      String relative, TomlText lines, String table, JsonNode list, String scope, List<Direct> into, DependencyOutput out) {
+      String relative,
+      TomlText lines,
+      String table,
+      JsonNode list,
+      String scope,
+      List<Direct> into,
+      DependencyOutput out) {
     for (JsonNode item : list) {
       if (!item.isTextual()) {
         continue; // {include-group = "…"} and the like
@@ -122,21 +165,38 @@ final class PythonManifests {
         out.warn(relative, line, "cannot read a requirement in " + table);
         continue;
       }
-      into.add(new Direct(parsed.name(), Pep508.normalize(parsed.name()), parsed.spec(), scope, relative, line));
+      into.add(
+          new Direct(
+              parsed.name(),
+              Pep508.normalize(parsed.name()),
+              parsed.spec(),
+              scope,
+              relative,
+              line));
     }
   }
 
-  private static void poetryTable(String relative, TomlText lines, String table, JsonNode deps, String scope, List<Direct> into) {
-    fields(deps, (name, value) -> {
-      if (name.equalsIgnoreCase("python")) {
-        return;
-      }
-      String spec = value.isTextual() ? value.asText() : value.path("version").asText(null);
-      if ("*".equals(spec)) {
-        spec = null;
-      }
-      into.add(new Direct(name, Pep508.normalize(name), spec, scope, relative, lines.key(table, name)));
-    });
+  private static void poetryTable(
+      String relative,
+      TomlText lines,
+      String table,
+      JsonNode deps,
+      String scope,
+      List<Direct> into) {
+    fields(
+        deps,
+        (name, value) -> {
+          if (name.equalsIgnoreCase("python")) {
+            return;
+          }
+          String spec = value.isTextual() ? value.asText() : value.path("version").asText(null);
+          if ("*".equals(spec)) {
+            spec = null;
+          }
+          into.add(
+              new Direct(
+                  name, Pep508.normalize(name), spec, scope, relative, lines.key(table, name)));
+        });
   }
 
   static void fields(JsonNode node, java.util.function.BiConsumer<String, JsonNode> each) {

@@ -1,9 +1,9 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import dev.aiscan.connectors.dependencies.internal.LockGraph;
 import dev.aiscan.connectors.dependencies.DependencySettings;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
+import dev.aiscan.connectors.dependencies.internal.LockGraph;
 import dev.aiscan.connectors.dependencies.internal.LockGraph.Direct;
 import dev.aiscan.connectors.dependencies.internal.LockGraph.Node;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Python projects: {@code requirements*.txt} (and {@code requirements/*.txt}), {@code pyproject.toml}
- * (PEP 621, Poetry, uv), {@code Pipfile} and {@code setup.cfg} declare; {@code uv.lock},
- * {@code poetry.lock} or {@code Pipfile.lock} next to them give the installed set and graph.
- * Files of one directory form one project.
+ * Python projects: {@code requirements*.txt} (and {@code requirements/*.txt}), {@code
+ * pyproject.toml} (PEP 621, Poetry, uv), {@code Pipfile} and {@code setup.cfg} declare; {@code
+ * uv.lock}, {@code poetry.lock} or {@code Pipfile.lock} next to them give the installed set and
+ * graph. Files of one directory form one project.
  */
 public final class PythonReader implements EcosystemReader {
   static final String ECOSYSTEM = "pypi";
@@ -38,20 +38,26 @@ public final class PythonReader implements EcosystemReader {
   @Override
   public boolean wants(String relative, String name) {
     return REQUIREMENTS.matcher(name).matches()
-        || name.endsWith(".txt") && (relative.equals("requirements/" + name) || relative.endsWith("/requirements/" + name))
+        || name.endsWith(".txt")
+            && (relative.equals("requirements/" + name)
+                || relative.endsWith("/requirements/" + name))
         || switch (name) {
-          case "pyproject.toml", "Pipfile", "Pipfile.lock", "poetry.lock", "uv.lock", "setup.cfg" -> true;
+          case "pyproject.toml", "Pipfile", "Pipfile.lock", "poetry.lock", "uv.lock", "setup.cfg" ->
+              true;
           default -> false;
         };
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Map<String, List<String>> projects = new TreeMap<>();
     for (String file : files) {
       projects.computeIfAbsent(projectDir(file), d -> new ArrayList<>()).add(file);
     }
-    out.forEach(projects.entrySet().iterator(), e -> e.getKey().isEmpty() ? "." : e.getKey(),
+    out.forEach(
+        projects.entrySet().iterator(),
+        e -> e.getKey().isEmpty() ? "." : e.getKey(),
         e -> readProject(root, e.getKey(), e.getValue(), out));
   }
 
@@ -74,7 +80,8 @@ public final class PythonReader implements EcosystemReader {
     String project = null;
     Map<String, String> byName = new LinkedHashMap<>();
     for (String f : files) {
-      byName.putIfAbsent(name(f).startsWith("requirements") || f.contains("requirements/") ? f : name(f), f);
+      byName.putIfAbsent(
+          name(f).startsWith("requirements") || f.contains("requirements/") ? f : name(f), f);
     }
     if (byName.containsKey("pyproject.toml")) {
       String text = text(root, byName.get("pyproject.toml"), out);
@@ -109,13 +116,15 @@ public final class PythonReader implements EcosystemReader {
       }
       String text = text(root, file, out);
       if (text != null) {
-        locked = lock.equals("Pipfile.lock")
-            ? PythonLocks.pipfileLock(file, text, out)
-            : PythonLocks.tomlLock(file, text, members, out);
+        locked =
+            lock.equals("Pipfile.lock")
+                ? PythonLocks.pipfileLock(file, text, out)
+                : PythonLocks.tomlLock(file, text, members, out);
       }
     }
     if (project == null) {
-      String base = dir.isEmpty() ? (root.getFileName() == null ? "." : root.getFileName().toString()) : dir;
+      String base =
+          dir.isEmpty() ? (root.getFileName() == null ? "." : root.getFileName().toString()) : dir;
       project = base.substring(base.lastIndexOf('/') + 1);
     }
     members.add(Pep508.normalize(project));

@@ -1,6 +1,5 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import dev.aiscan.connectors.dependencies.internal.LockGraph;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.LockGraph.Direct;
 import java.io.IOException;
@@ -13,7 +12,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a pip requirements file and its {@code -r} includes; {@code -c} constraints declare nothing. */
+/**
+ * Reads a pip requirements file and its {@code -r} includes; {@code -c} constraints declare
+ * nothing.
+ */
 final class Requirements {
   private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
   private static final Pattern EGG = Pattern.compile("#egg=([A-Za-z0-9][A-Za-z0-9._-]*)");
@@ -32,7 +34,8 @@ final class Requirements {
     read(relative, new ArrayDeque<>(), into, null, null);
   }
 
-  private void read(String relative, Deque<String> stack, List<Direct> into, String from, Integer fromLine) {
+  private void read(
+      String relative, Deque<String> stack, List<Direct> into, String from, Integer fromLine) {
     if (stack.contains(relative)) {
       out.warn(from, fromLine, "requirements include cycle back to " + relative);
       return;
@@ -42,7 +45,8 @@ final class Requirements {
       lines = Files.readAllLines(root.resolve(relative), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       if (from == null) {
-        out.warn(relative, null, "cannot read the requirements file: " + e.getClass().getSimpleName());
+        out.warn(
+            relative, null, "cannot read the requirements file: " + e.getClass().getSimpleName());
       } else {
         out.warn(from, fromLine, "requirements include not found: " + relative);
       }
@@ -71,7 +75,8 @@ final class Requirements {
     stack.pop();
   }
 
-  private void line(String relative, int number, String text, Deque<String> stack, List<Direct> into) {
+  private void line(
+      String relative, int number, String text, Deque<String> stack, List<Direct> into) {
     if (text.isEmpty()) {
       return;
     }
@@ -86,12 +91,13 @@ final class Requirements {
       switch (option) {
         case "-r", "--requirement" -> include(relative, number, value, stack, into);
         case "-e", "--editable" -> url(relative, number, value, into);
-        default -> { } // -c constraints, index options, --hash on its own line: no declaration
+        default -> {} // -c constraints, index options, --hash on its own line: no declaration
       }
       return;
     }
     String requirement = OPTIONS.matcher(text).replaceFirst("").strip();
-    if (!requirement.matches("^[A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[[^\\]]*\\])?\\s*@.*") && looksLikeUrl(requirement)) {
+    if (!requirement.matches("^[A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[[^\\]]*\\])?\\s*@.*")
+        && looksLikeUrl(requirement)) {
       url(relative, number, requirement, into);
       return;
     }
@@ -100,7 +106,9 @@ final class Requirements {
       out.warn(relative, number, "cannot read the requirement on this line");
       return;
     }
-    into.add(new Direct(parsed.name(), Pep508.normalize(parsed.name()), parsed.spec(), null, relative, number));
+    into.add(
+        new Direct(
+            parsed.name(), Pep508.normalize(parsed.name()), parsed.spec(), null, relative, number));
   }
 
   private static boolean looksLikeUrl(String s) {
@@ -115,13 +123,21 @@ final class Requirements {
     } else if (!looksLikeUrl(url)) {
       Pep508 parsed = Pep508.parse(url);
       if (parsed != null) {
-        into.add(new Direct(parsed.name(), Pep508.normalize(parsed.name()), parsed.spec(), null, relative, number));
+        into.add(
+            new Direct(
+                parsed.name(),
+                Pep508.normalize(parsed.name()),
+                parsed.spec(),
+                null,
+                relative,
+                number));
       }
     }
     // a local path or URL without #egg= names no distribution we can report
   }
 
-  private void include(String relative, int number, String target, Deque<String> stack, List<Direct> into) {
+  private void include(
+      String relative, int number, String target, Deque<String> stack, List<Direct> into) {
     if (target.isEmpty()) {
       out.warn(relative, number, "requirements include without a file");
       return;

@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class GemfileLockReader implements EcosystemReader {
   static final String ECOSYSTEM = "rubygems";
-  private static final Pattern ENTRY = Pattern.compile("^([A-Za-z0-9_.\\-]+)!?(?:\\s+\\(([^)]*)\\))?$");
+  private static final Pattern ENTRY =
+      Pattern.compile("^([A-Za-z0-9_.\\-]+)!?(?:\\s+\\(([^)]*)\\))?$");
   private static final Pattern GEM = Pattern.compile("^\\s*gem\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
-  private static final Pattern GROUP = Pattern.compile("^\\s*group\\s*\\(?\\s*(.+?)\\)?\\s+do\\b.*");
+  private static final Pattern GROUP =
+      Pattern.compile("^\\s*group\\s*\\(?\\s*(.+?)\\)?\\s+do\\b.*");
 
   @Override
   public String ecosystem() {
@@ -42,13 +44,17 @@ public final class GemfileLockReader implements EcosystemReader {
   }
 
   @Override
-  public void read(Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
+  public void read(
+      Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     Set<String> all = new HashSet<>(files);
     List<String> locks = files.stream().filter(f -> f.endsWith("Gemfile.lock")).toList();
-    out.forEach(locks.iterator(), f -> f, lock -> {
-      String gemfile = lock.substring(0, lock.length() - ".lock".length());
-      readLock(root, lock, all.contains(gemfile) ? gemfile : null, out);
-    });
+    out.forEach(
+        locks.iterator(),
+        f -> f,
+        lock -> {
+          String gemfile = lock.substring(0, lock.length() - ".lock".length());
+          readLock(root, lock, all.contains(gemfile) ? gemfile : null, out);
+        });
   }
 
   private record GemLine(String scope, int line) {}
@@ -93,9 +99,10 @@ public final class GemfileLockReader implements EcosystemReader {
       String name = m.group(1);
       if ("DEPENDENCIES".equals(section) && indent == 2) {
         GemLine g = gems.get(name);
-        directs.add(g != null
-            ? new Direct(name, name, m.group(2), g.scope(), gemfile, g.line())
-            : new Direct(name, name, m.group(2), null, lock, i + 1));
+        directs.add(
+            g != null
+                ? new Direct(name, name, m.group(2), g.scope(), gemfile, g.line())
+                : new Direct(name, name, m.group(2), null, lock, i + 1));
       } else if (specs && indent == 4) {
         current = name;
         children.put(name, new ArrayList<>());
@@ -104,7 +111,10 @@ public final class GemfileLockReader implements EcosystemReader {
         children.get(current).add(name);
       }
     }
-    String dir = lock.contains("/") ? lock.substring(0, lock.lastIndexOf('/')) : String.valueOf(root.getFileName());
+    String dir =
+        lock.contains("/")
+            ? lock.substring(0, lock.lastIndexOf('/'))
+            : String.valueOf(root.getFileName());
     String project = dir.substring(dir.lastIndexOf('/') + 1);
     LockGraph.emit(ECOSYSTEM, project, directs, locked, Set.of(), "@", out);
   }
@@ -129,7 +139,9 @@ public final class GemfileLockReader implements EcosystemReader {
         depth = 1;
         continue;
       }
-      if (group != null && t.matches("^(if|unless|platforms?|install_if)\\b.*\\bdo\\b.*|^\\S.*\\bdo\\s*(\\|.*\\|)?$")) {
+      if (group != null
+          && t.matches(
+              "^(if|unless|platforms?|install_if)\\b.*\\bdo\\b.*|^\\S.*\\bdo\\s*(\\|.*\\|)?$")) {
         depth++;
       } else if (group != null && t.equals("end") && --depth == 0) {
         group = null;

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.cargo;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,10 @@ class CargoLockReaderTest {
 
   @Test
   void membersDependenciesAreDirectWithCargoTomlLines() {
-    write(root, "Cargo.toml", """
+    write(
+        root,
+        "Cargo.toml",
+        """
         [package]
         name = "chat-cli"
         version = "0.1.0"
@@ -26,7 +29,10 @@ class CargoLockReaderTest {
         async-openai = "0.23"
         tokio = { version = "1", features = ["full"] }
         """);
-    write(root, "Cargo.lock", """
+    write(
+        root,
+        "Cargo.lock",
+        """
         version = 3
 
         [[package]]
@@ -65,17 +71,38 @@ class CargoLockReaderTest {
     reader.read(root, List.of("Cargo.lock", "Cargo.toml"), null, out);
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("async-openai")).isEqualTo(new Dependency("cargo", "async-openai", "0.23.4", null, true,
-        List.of("chat-cli", "async-openai@0.23.4"), "Cargo.toml", 6));
+    assertThat(out.one("async-openai"))
+        .isEqualTo(
+            new Dependency(
+                "cargo",
+                "async-openai",
+                "0.23.4",
+                null,
+                true,
+                List.of("chat-cli", "async-openai@0.23.4"),
+                "Cargo.toml",
+                6));
     assertThat(out.one("tokio").line()).isEqualTo(7);
-    assertThat(out.one("serde")).isEqualTo(new Dependency("cargo", "serde", "1.0.203", null, false,
-        List.of("chat-cli", "async-openai@0.23.4", "serde@1.0.203"), "Cargo.toml", 6));
+    assertThat(out.one("serde"))
+        .isEqualTo(
+            new Dependency(
+                "cargo",
+                "serde",
+                "1.0.203",
+                null,
+                false,
+                List.of("chat-cli", "async-openai@0.23.4", "serde@1.0.203"),
+                "Cargo.toml",
+                6));
     assertThat(out.find("chat-cli")).isEmpty();
   }
 
   @Test
   void withoutCargoTomlLocatesAtTheLockAndMalformedWarns() {
-    write(root, "a/Cargo.lock", """
+    write(
+        root,
+        "a/Cargo.lock",
+        """
         [[package]]
         name = "app"
         version = "0.1.0"
@@ -90,8 +117,13 @@ class CargoLockReaderTest {
 
     reader.read(root, List.of("a/Cargo.lock", "b/Cargo.lock"), null, out);
 
-    assertThat(out.one("async-openai")).extracting(Dependency::manifest, Dependency::line, Dependency::direct)
+    assertThat(out.one("async-openai"))
+        .extracting(Dependency::manifest, Dependency::line, Dependency::direct)
         .containsExactly("a/Cargo.lock", 2, true);
-    assertThat(out.warnings).singleElement().asString().startsWith("b/Cargo.lock").contains("malformed Cargo.lock");
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("b/Cargo.lock")
+        .contains("malformed Cargo.lock");
   }
 }

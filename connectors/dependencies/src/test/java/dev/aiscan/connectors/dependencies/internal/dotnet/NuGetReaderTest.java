@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.dotnet;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,10 @@ class NuGetReaderTest {
 
   @Test
   void centralPackageManagementWithLockFile() {
-    write(root, "Directory.Packages.props", """
+    write(
+        root,
+        "Directory.Packages.props",
+        """
         <Project>
           <PropertyGroup>
             <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
@@ -28,7 +31,10 @@ class NuGetReaderTest {
           </ItemGroup>
         </Project>
         """);
-    write(root, "src/ChatApi/ChatApi.csproj", """
+    write(
+        root,
+        "src/ChatApi/ChatApi.csproj",
+        """
         <Project Sdk="Microsoft.NET.Sdk.Web">
           <PropertyGroup>
             <TargetFramework>net8.0</TargetFramework>
@@ -41,7 +47,10 @@ class NuGetReaderTest {
           </ItemGroup>
         </Project>
         """);
-    write(root, "src/ChatApi/packages.lock.json", """
+    write(
+        root,
+        "src/ChatApi/packages.lock.json",
+        """
         {
           "version": 2,
           "dependencies": {
@@ -77,29 +86,60 @@ class NuGetReaderTest {
           }
         }
         """);
-    List<String> files = List.of("Directory.Packages.props", "src/ChatApi/ChatApi.csproj", "src/ChatApi/packages.lock.json");
+    List<String> files =
+        List.of(
+            "Directory.Packages.props",
+            "src/ChatApi/ChatApi.csproj",
+            "src/ChatApi/packages.lock.json");
     assertThat(files).allMatch(f -> reader.wants(f, f.substring(f.lastIndexOf('/') + 1)));
 
     reader.read(root, files, null, out);
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("Azure.AI.OpenAI")).isEqualTo(new Dependency("nuget", "Azure.AI.OpenAI", "2.0.0", "net8.0", true,
-        List.of("ChatApi", "Azure.AI.OpenAI@2.0.0"), "src/ChatApi/ChatApi.csproj", 6));
-    assertThat(out.one("Serilog")).extracting(Dependency::version, Dependency::line).containsExactly("4.0.1", 7);
-    assertThat(out.one("OpenAI")).isEqualTo(new Dependency("nuget", "OpenAI", "2.0.0", "net8.0", false,
-        List.of("ChatApi", "Azure.AI.OpenAI@2.0.0", "OpenAI@2.0.0"), "src/ChatApi/ChatApi.csproj", 6));
+    assertThat(out.one("Azure.AI.OpenAI"))
+        .isEqualTo(
+            new Dependency(
+                "nuget",
+                "Azure.AI.OpenAI",
+                "2.0.0",
+                "net8.0",
+                true,
+                List.of("ChatApi", "Azure.AI.OpenAI@2.0.0"),
+                "src/ChatApi/ChatApi.csproj",
+                6));
+    assertThat(out.one("Serilog"))
+        .extracting(Dependency::version, Dependency::line)
+        .containsExactly("4.0.1", 7);
+    assertThat(out.one("OpenAI"))
+        .isEqualTo(
+            new Dependency(
+                "nuget",
+                "OpenAI",
+                "2.0.0",
+                "net8.0",
+                false,
+                List.of("ChatApi", "Azure.AI.OpenAI@2.0.0", "OpenAI@2.0.0"),
+                "src/ChatApi/ChatApi.csproj",
+                6));
     assertThat(out.one("System.Memory.Data").path())
-        .containsExactly("ChatApi", "Azure.AI.OpenAI@2.0.0", "Azure.Core@1.42.0", "System.Memory.Data@1.0.2");
+        .containsExactly(
+            "ChatApi", "Azure.AI.OpenAI@2.0.0", "Azure.Core@1.42.0", "System.Memory.Data@1.0.2");
   }
 
   @Test
   void centralVersionWithoutLockFileAndPackagesConfig() {
-    write(root, "Directory.Packages.props", """
+    write(
+        root,
+        "Directory.Packages.props",
+        """
         <Project><ItemGroup>
           <PackageVersion Include="Azure.AI.OpenAI" Version="2.0.0" />
         </ItemGroup></Project>
         """);
-    write(root, "App/App.csproj", """
+    write(
+        root,
+        "App/App.csproj",
+        """
         <Project Sdk="Microsoft.NET.Sdk">
           <ItemGroup>
             <PackageReference Include="Azure.AI.OpenAI" />
@@ -107,33 +147,64 @@ class NuGetReaderTest {
           </ItemGroup>
         </Project>
         """);
-    write(root, "Legacy/packages.config", """
+    write(
+        root,
+        "Legacy/packages.config",
+        """
         <?xml version="1.0" encoding="utf-8"?>
         <packages>
           <package id="Microsoft.SemanticKernel" version="1.15.0" targetFramework="net48" />
         </packages>
         """);
 
-    reader.read(root, List.of("App/App.csproj", "Directory.Packages.props", "Legacy/packages.config"), null, out);
+    reader.read(
+        root,
+        List.of("App/App.csproj", "Directory.Packages.props", "Legacy/packages.config"),
+        null,
+        out);
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("Azure.AI.OpenAI")).isEqualTo(new Dependency("nuget", "Azure.AI.OpenAI", "2.0.0", null, true,
-        List.of("App", "Azure.AI.OpenAI@2.0.0"), "App/App.csproj", 3));
+    assertThat(out.one("Azure.AI.OpenAI"))
+        .isEqualTo(
+            new Dependency(
+                "nuget",
+                "Azure.AI.OpenAI",
+                "2.0.0",
+                null,
+                true,
+                List.of("App", "Azure.AI.OpenAI@2.0.0"),
+                "App/App.csproj",
+                3));
     assertThat(out.one("Newtonsoft.Json").version()).isEqualTo("13.0.3");
-    assertThat(out.one("Microsoft.SemanticKernel")).isEqualTo(new Dependency("nuget", "Microsoft.SemanticKernel",
-        "1.15.0", null, true, List.of("Legacy", "Microsoft.SemanticKernel@1.15.0"), "Legacy/packages.config", 3));
+    assertThat(out.one("Microsoft.SemanticKernel"))
+        .isEqualTo(
+            new Dependency(
+                "nuget",
+                "Microsoft.SemanticKernel",
+                "1.15.0",
+                null,
+                true,
+                List.of("Legacy", "Microsoft.SemanticKernel@1.15.0"),
+                "Legacy/packages.config",
+                3));
   }
 
   @Test
   void malformedXmlAndJsonWarnButKeepWhatWasRead() {
-    write(root, "App.csproj", """
+    write(
+        root,
+        "App.csproj",
+        """
         <Project>
           <ItemGroup>
             <PackageReference Include="Azure.AI.OpenAI" Version="2.0.0" />
             <PackageReference Include="Broken"
         """);
     write(root, "packages.lock.json", "{\"version\": 2, \"dependencies\": {");
-    write(root, "Evil.csproj", """
+    write(
+        root,
+        "Evil.csproj",
+        """
         <?xml version="1.0"?>
         <!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>
         <Project><ItemGroup><PackageReference Include="&x;" Version="1" /></ItemGroup></Project>
@@ -141,8 +212,10 @@ class NuGetReaderTest {
 
     reader.read(root, List.of("App.csproj", "Evil.csproj", "packages.lock.json"), null, out);
 
-    assertThat(out.warnings).anyMatch(w -> w.startsWith("App.csproj:") && w.contains("malformed XML"));
-    assertThat(out.warnings).anyMatch(w -> w.startsWith("packages.lock.json") && w.contains("malformed"));
+    assertThat(out.warnings)
+        .anyMatch(w -> w.startsWith("App.csproj:") && w.contains("malformed XML"));
+    assertThat(out.warnings)
+        .anyMatch(w -> w.startsWith("packages.lock.json") && w.contains("malformed"));
     assertThat(out.warnings).anyMatch(w -> w.startsWith("Evil.csproj"));
     assertThat(out.one("Azure.AI.OpenAI").version()).isEqualTo("2.0.0");
     assertThat(out.dependencies).noneMatch(d -> d.name().contains("root:"));

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.go;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,10 @@ class GoModReaderTest {
 
   @Test
   void requireBlocksIndirectAndReplace() {
-    write(root, "svc/go.mod", """
+    write(
+        root,
+        "svc/go.mod",
+        """
         module github.com/acme/chatbot
 
         go 1.22
@@ -32,7 +35,10 @@ class GoModReaderTest {
         replace github.com/gin-gonic/gin v1.10.0 => github.com/gin-gonic/gin v1.10.1
         replace github.com/acme/local => ../local
         """);
-    write(root, "svc/go.sum", """
+    write(
+        root,
+        "svc/go.sum",
+        """
         github.com/sashabaranov/go-openai v1.26.0 h1:aaa=
         github.com/sashabaranov/go-openai v1.26.0/go.mod h1:bbb=
         github.com/gin-gonic/gin v1.10.1 h1:ccc=
@@ -43,18 +49,39 @@ class GoModReaderTest {
     reader.read(root, List.of("svc/go.mod", "svc/go.sum"), null, out);
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("github.com/sashabaranov/go-openai")).isEqualTo(new Dependency("go",
-        "github.com/sashabaranov/go-openai", "v1.26.0", null, true,
-        List.of("github.com/acme/chatbot", "github.com/sashabaranov/go-openai@v1.26.0"), "svc/go.mod", 5));
-    assertThat(out.one("github.com/gin-gonic/gin")).extracting(Dependency::version, Dependency::line)
+    assertThat(out.one("github.com/sashabaranov/go-openai"))
+        .isEqualTo(
+            new Dependency(
+                "go",
+                "github.com/sashabaranov/go-openai",
+                "v1.26.0",
+                null,
+                true,
+                List.of("github.com/acme/chatbot", "github.com/sashabaranov/go-openai@v1.26.0"),
+                "svc/go.mod",
+                5));
+    assertThat(out.one("github.com/gin-gonic/gin"))
+        .extracting(Dependency::version, Dependency::line)
         .containsExactly("v1.10.1", 8);
-    assertThat(out.one("golang.org/x/net")).isEqualTo(new Dependency("go", "golang.org/x/net", "v0.25.0", null, false,
-        List.of("github.com/acme/chatbot", "golang.org/x/net@v0.25.0"), "svc/go.mod", 9));
+    assertThat(out.one("golang.org/x/net"))
+        .isEqualTo(
+            new Dependency(
+                "go",
+                "golang.org/x/net",
+                "v0.25.0",
+                null,
+                false,
+                List.of("github.com/acme/chatbot", "golang.org/x/net@v0.25.0"),
+                "svc/go.mod",
+                9));
   }
 
   @Test
   void badLinesAndMissingSumsAreWarnings() {
-    write(root, "go.mod", """
+    write(
+        root,
+        "go.mod",
+        """
         module example.com/m
         require (
         \tgithub.com/sashabaranov/go-openai
@@ -65,8 +92,10 @@ class GoModReaderTest {
 
     reader.read(root, List.of("go.mod", "go.sum"), null, out);
 
-    assertThat(out.warnings).containsExactly(
-        "go.mod:3 cannot read the require on this line", "go.mod:4 go.sum has no entry for github.com/pkg/errors v0.9.1");
+    assertThat(out.warnings)
+        .containsExactly(
+            "go.mod:3 cannot read the require on this line",
+            "go.mod:4 go.sum has no entry for github.com/pkg/errors v0.9.1");
     assertThat(out.one("github.com/pkg/errors").direct()).isTrue();
   }
 }

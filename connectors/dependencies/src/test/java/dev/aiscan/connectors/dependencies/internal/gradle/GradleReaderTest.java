@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.gradle;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +20,15 @@ class GradleReaderTest {
 
   @Test
   void kotlinDslWithAVersionCatalog() throws IOException {
-    write("settings.gradle.kts", """
+    write(
+        "settings.gradle.kts",
+        """
         rootProject.name = "assistant"
         include("app")
         """);
-    write("gradle/libs.versions.toml", """
+    write(
+        "gradle/libs.versions.toml",
+        """
         [versions]
         langchain4j = "0.35.0"
         spring-boot = "3.3.4"
@@ -39,7 +43,9 @@ class GradleReaderTest {
         [bundles]
         langchain4j = ["langchain4j-core", "langchain4j-open-ai"]
         """);
-    write("app/build.gradle.kts", """
+    write(
+        "app/build.gradle.kts",
+        """
         plugins {
             id("org.springframework.boot") version "3.3.4"
             kotlin("jvm") version "2.0.20"
@@ -61,33 +67,101 @@ class GradleReaderTest {
 
     RecordingOutput out = read();
 
-    assertThat(out.warnings).containsExactly("app/build.gradle.kts:16 libs.missing.thing is not in the version catalog; skipped");
+    assertThat(out.warnings)
+        .containsExactly(
+            "app/build.gradle.kts:16 libs.missing.thing is not in the version catalog; skipped");
     String build = "app/build.gradle.kts";
     assertThat(out.dependencies)
-        .extracting(Dependency::ecosystem, Dependency::name, Dependency::version, Dependency::scope, Dependency::direct,
-            Dependency::path, Dependency::manifest, Dependency::line)
+        .extracting(
+            Dependency::ecosystem,
+            Dependency::name,
+            Dependency::version,
+            Dependency::scope,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::manifest,
+            Dependency::line)
         .containsExactlyInAnyOrder(
-            tuple("maven", "org.springframework.boot:spring-boot-dependencies", "3.3.4", "compile", true,
-                List.of(":app", "org.springframework.boot:spring-boot-dependencies:3.3.4"), build, 7),
-            tuple("maven", "dev.langchain4j:langchain4j", "0.35.0", "compile", true,
-                List.of(":app", "dev.langchain4j:langchain4j:0.35.0"), build, 8),
-            tuple("maven", "dev.langchain4j:langchain4j-open-ai", "0.35.0", "compile", true,
-                List.of(":app", "dev.langchain4j:langchain4j-open-ai:0.35.0"), build, 8),
-            tuple("maven", "org.springframework.boot:spring-boot-starter-web", null, "compile", true,
-                List.of(":app", "org.springframework.boot:spring-boot-starter-web"), build, 9),
-            tuple("maven", "org.jetbrains.kotlin:kotlin-reflect", null, "compile", true,
-                List.of(":app", "org.jetbrains.kotlin:kotlin-reflect"), build, 10),
-            tuple("maven", "org.projectlombok:lombok", "1.18.34", "provided", true,
-                List.of(":app", "org.projectlombok:lombok:1.18.34"), build, 11),
-            tuple("maven", "com.h2database:h2", "2.3.232", "runtime", true, List.of(":app", "com.h2database:h2:2.3.232"), build, 12),
-            tuple("maven", "org.junit.jupiter:junit-jupiter", "5.11.0", "test", true,
-                List.of(":app", "org.junit.jupiter:junit-jupiter:5.11.0"), build, 14));
+            tuple(
+                "maven",
+                "org.springframework.boot:spring-boot-dependencies",
+                "3.3.4",
+                "compile",
+                true,
+                List.of(":app", "org.springframework.boot:spring-boot-dependencies:3.3.4"),
+                build,
+                7),
+            tuple(
+                "maven",
+                "dev.langchain4j:langchain4j",
+                "0.35.0",
+                "compile",
+                true,
+                List.of(":app", "dev.langchain4j:langchain4j:0.35.0"),
+                build,
+                8),
+            tuple(
+                "maven",
+                "dev.langchain4j:langchain4j-open-ai",
+                "0.35.0",
+                "compile",
+                true,
+                List.of(":app", "dev.langchain4j:langchain4j-open-ai:0.35.0"),
+                build,
+                8),
+            tuple(
+                "maven",
+                "org.springframework.boot:spring-boot-starter-web",
+                null,
+                "compile",
+                true,
+                List.of(":app", "org.springframework.boot:spring-boot-starter-web"),
+                build,
+                9),
+            tuple(
+                "maven",
+                "org.jetbrains.kotlin:kotlin-reflect",
+                null,
+                "compile",
+                true,
+                List.of(":app", "org.jetbrains.kotlin:kotlin-reflect"),
+                build,
+                10),
+            tuple(
+                "maven",
+                "org.projectlombok:lombok",
+                "1.18.34",
+                "provided",
+                true,
+                List.of(":app", "org.projectlombok:lombok:1.18.34"),
+                build,
+                11),
+            tuple(
+                "maven",
+                "com.h2database:h2",
+                "2.3.232",
+                "runtime",
+                true,
+                List.of(":app", "com.h2database:h2:2.3.232"),
+                build,
+                12),
+            tuple(
+                "maven",
+                "org.junit.jupiter:junit-jupiter",
+                "5.11.0",
+                "test",
+                true,
+                List.of(":app", "org.junit.jupiter:junit-jupiter:5.11.0"),
+                build,
+                14));
   }
 
   @Test
   void groovyDslWithALockfile() throws IOException {
     write("settings.gradle", "rootProject.name = 'legacy'\n");
-    write("build.gradle", """
+    write(
+        "build.gradle",
+        """
         plugins {
             id 'java'
         }
@@ -100,7 +174,9 @@ class GradleReaderTest {
             testImplementation 'org.junit.jupiter:junit-jupiter'
         }
         """);
-    write("gradle.lockfile", """
+    write(
+        "gradle.lockfile",
+        """
         # This is a Gradle generated file for dependency locking.
         # Manual edits can break the build and are not advised.
         # This file is expected to be part of source control.
@@ -115,27 +191,71 @@ class GradleReaderTest {
 
     RecordingOutput out = read();
 
-    assertThat(out.warnings).singleElement().asString().startsWith("gradle.lockfile:9 ").doesNotContain("coordinate at all");
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("gradle.lockfile:9 ")
+        .doesNotContain("coordinate at all");
     assertThat(out.dependencies)
-        .extracting(Dependency::name, Dependency::version, Dependency::scope, Dependency::direct, Dependency::path,
-            Dependency::manifest, Dependency::line)
+        .extracting(
+            Dependency::name,
+            Dependency::version,
+            Dependency::scope,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::manifest,
+            Dependency::line)
         .containsExactlyInAnyOrder(
-            tuple("org.springframework.ai:spring-ai-openai", "1.0.0-M2", "compile", true,
-                List.of("legacy", "org.springframework.ai:spring-ai-openai:1.0.0-M2"), "build.gradle", 7),
-            tuple("com.theokanning.openai-gpt3-java:service", "0.18.2", "compile", true,
-                List.of("legacy", "com.theokanning.openai-gpt3-java:service:0.18.2"), "build.gradle", 8),
-            tuple("com.google.guava:guava", "33.3.0-jre", "compile", true,
-                List.of("legacy", "com.google.guava:guava:33.3.0-jre"), "build.gradle", 9),
-            tuple("org.junit.jupiter:junit-jupiter", "5.10.3", "test", true,
-                List.of("legacy", "org.junit.jupiter:junit-jupiter:5.10.3"), "build.gradle", 10),
-            tuple("com.squareup.okhttp3:okhttp", "4.12.0", "runtime", false,
-                List.of("legacy", "com.squareup.okhttp3:okhttp:4.12.0"), "gradle.lockfile", 5));
+            tuple(
+                "org.springframework.ai:spring-ai-openai",
+                "1.0.0-M2",
+                "compile",
+                true,
+                List.of("legacy", "org.springframework.ai:spring-ai-openai:1.0.0-M2"),
+                "build.gradle",
+                7),
+            tuple(
+                "com.theokanning.openai-gpt3-java:service",
+                "0.18.2",
+                "compile",
+                true,
+                List.of("legacy", "com.theokanning.openai-gpt3-java:service:0.18.2"),
+                "build.gradle",
+                8),
+            tuple(
+                "com.google.guava:guava",
+                "33.3.0-jre",
+                "compile",
+                true,
+                List.of("legacy", "com.google.guava:guava:33.3.0-jre"),
+                "build.gradle",
+                9),
+            tuple(
+                "org.junit.jupiter:junit-jupiter",
+                "5.10.3",
+                "test",
+                true,
+                List.of("legacy", "org.junit.jupiter:junit-jupiter:5.10.3"),
+                "build.gradle",
+                10),
+            tuple(
+                "com.squareup.okhttp3:okhttp",
+                "4.12.0",
+                "runtime",
+                false,
+                List.of("legacy", "com.squareup.okhttp3:okhttp:4.12.0"),
+                "gradle.lockfile",
+                5));
   }
 
   @Test
   void aMalformedCatalogWarnsAndKeepsPlainDeclarations() throws IOException {
-    write("gradle/libs.versions.toml", "[libraries]\nopenai = { module = \"com.openai:openai-java\"\n");
-    write("build.gradle.kts", """
+    write(
+        "gradle/libs.versions.toml",
+        "[libraries]\nopenai = { module = \"com.openai:openai-java\"\n");
+    write(
+        "build.gradle.kts",
+        """
         dependencies {
             implementation(libs.openai)
             implementation("dev.langchain4j:langchain4j-open-ai:0.35.0")
@@ -145,9 +265,12 @@ class GradleReaderTest {
     RecordingOutput out = read();
 
     assertThat(out.warnings).hasSize(2);
-    assertThat(out.warnings.get(0)).startsWith("gradle/libs.versions.toml:").contains("not valid TOML");
+    assertThat(out.warnings.get(0))
+        .startsWith("gradle/libs.versions.toml:")
+        .contains("not valid TOML");
     assertThat(out.warnings.get(1)).startsWith("build.gradle.kts:2 ").contains("libs.openai");
-    assertThat(out.dependencies).extracting(Dependency::name, Dependency::line)
+    assertThat(out.dependencies)
+        .extracting(Dependency::name, Dependency::line)
         .containsExactly(tuple("dev.langchain4j:langchain4j-open-ai", 3));
   }
 
@@ -156,14 +279,24 @@ class GradleReaderTest {
     write("settings.gradle", "include 'core', 'services:chat'\n");
     write("build.gradle", "");
     write("core/build.gradle", "dependencies { implementation 'com.openai:openai-java:0.8.0' }\n");
-    write("services/chat/build.gradle", "dependencies {\n  implementation 'ai.djl:api:0.30.0'\n}\n");
+    write(
+        "services/chat/build.gradle", "dependencies {\n  implementation 'ai.djl:api:0.30.0'\n}\n");
 
     RecordingOutput out = read();
 
-    assertThat(out.dependencies).extracting(Dependency::name, Dependency::path, Dependency::manifest, Dependency::line)
+    assertThat(out.dependencies)
+        .extracting(Dependency::name, Dependency::path, Dependency::manifest, Dependency::line)
         .containsExactlyInAnyOrder(
-            tuple("com.openai:openai-java", List.of(":core", "com.openai:openai-java:0.8.0"), "core/build.gradle", 1),
-            tuple("ai.djl:api", List.of(":services:chat", "ai.djl:api:0.30.0"), "services/chat/build.gradle", 2));
+            tuple(
+                "com.openai:openai-java",
+                List.of(":core", "com.openai:openai-java:0.8.0"),
+                "core/build.gradle",
+                1),
+            tuple(
+                "ai.djl:api",
+                List.of(":services:chat", "ai.djl:api:0.30.0"),
+                "services/chat/build.gradle",
+                2));
   }
 
   private void write(String relative, String text) throws IOException {
@@ -176,11 +309,12 @@ class GradleReaderTest {
     GradleReader reader = new GradleReader();
     RecordingOutput out = new RecordingOutput();
     try (Stream<Path> walk = Files.walk(temp)) {
-      List<String> files = walk.filter(Files::isRegularFile)
-          .map(p -> temp.relativize(p).toString().replace('\\', '/'))
-          .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
-          .sorted()
-          .toList();
+      List<String> files =
+          walk.filter(Files::isRegularFile)
+              .map(p -> temp.relativize(p).toString().replace('\\', '/'))
+              .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
+              .sorted()
+              .toList();
       reader.read(temp, files, null, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** A Maven repository on disk that tests fill with generated POMs and tiny jars, reached as {@code file://}. */
+/**
+ * A Maven repository on disk that tests fill with generated POMs and tiny jars, reached as {@code
+ * file://}.
+ */
 final class FileRepository {
   private final Path dir;
 
@@ -24,7 +27,10 @@ final class FileRepository {
     return dir.toUri().toString();
   }
 
-  /** Publishes {@code g:a:v} with the given dependencies (each {@code "g:a:v"} or {@code "g:a:v:scope"}) as a jar. */
+  /**
+   * Publishes {@code g:a:v} with the given dependencies (each {@code "g:a:v"} or {@code
+   * "g:a:v:scope"}) as a jar.
+   */
   FileRepository jar(String gav, String... dependencies) {
     StringBuilder deps = new StringBuilder();
     for (String d : dependencies) {
@@ -34,22 +40,31 @@ final class FileRepository {
     return pom(gav, "jar", "<dependencies>" + deps + "</dependencies>").bytes(c, "jar", jarBytes());
   }
 
-  /** Publishes {@code g:a:v} with the raw XML given inside {@code <project>}, after the coordinates. */
+  /**
+   * Publishes {@code g:a:v} with the raw XML given inside {@code <project>}, after the coordinates.
+   */
   FileRepository pom(String gav, String packaging, String body) {
     String[] c = gav.split(":");
-    String xml = """
+    String xml =
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version><packaging>%s</packaging>
           %s
         </project>
-        """.formatted(c[0], c[1], c[2], packaging, body);
+        """
+            .formatted(c[0], c[1], c[2], packaging, body);
     return bytes(c, "pom", xml.getBytes(StandardCharsets.UTF_8));
   }
 
   static String dependency(String spec) {
     String[] d = spec.split(":");
-    StringBuilder sb = new StringBuilder("<dependency><groupId>").append(d[0]).append("</groupId><artifactId>").append(d[1]).append("</artifactId>");
+    StringBuilder sb =
+        new StringBuilder("<dependency><groupId>")
+            .append(d[0])
+            .append("</groupId><artifactId>")
+            .append(d[1])
+            .append("</artifactId>");
     if (d.length > 2 && !d[2].isEmpty()) {
       sb.append("<version>").append(d[2]).append("</version>");
     }
@@ -65,7 +80,11 @@ final class FileRepository {
 
   private FileRepository bytes(String[] c, String extension, byte[] content) {
     try {
-      Path file = dir.resolve(c[0].replace('.', '/')).resolve(c[1]).resolve(c[2]).resolve(c[1] + "-" + c[2] + "." + extension);
+      Path file =
+          dir.resolve(c[0].replace('.', '/'))
+              .resolve(c[1])
+              .resolve(c[2])
+              .resolve(c[1] + "-" + c[2] + "." + extension);
       Files.createDirectories(file.getParent());
       Files.write(file, content);
       return this;
@@ -75,7 +94,8 @@ final class FileRepository {
   }
 
   private static byte[] jarBytes() {
-    try (var bytes = new java.io.ByteArrayOutputStream(); var zip = new ZipOutputStream(bytes)) {
+    try (var bytes = new java.io.ByteArrayOutputStream();
+        var zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
       zip.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
@@ -93,6 +113,7 @@ final class FileRepository {
           <localRepository>%s</localRepository>
           <mirrors><mirror><id>test</id><mirrorOf>*</mirrorOf><url>%s</url></mirror></mirrors>
         </settings>
-        """.formatted(localRepository, url());
+        """
+        .formatted(localRepository, url());
   }
 }

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.DependencySettings;
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import dev.aiscan.testkit.FixtureTree;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -23,7 +23,11 @@ class MavenReaderOnlineTest {
   @Test
   void resolvesLangchain4jOpenAiFromCentral() throws IOException {
     Assumptions.assumeTrue(centralReachable(), "Maven Central cannot be reached");
-    FixtureTree tree = FixtureTree.in(Files.createDirectories(base.resolve("tree"))).file("pom.xml", """
+    FixtureTree tree =
+        FixtureTree.in(Files.createDirectories(base.resolve("tree")))
+            .file(
+                "pom.xml",
+                """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>chat</artifactId><version>1</version>
@@ -35,23 +39,40 @@ class MavenReaderOnlineTest {
     // An empty home: no settings.xml, a fresh local repository, Central as Maven knows it.
     RecordingOutput out = new RecordingOutput();
 
-    new MavenReader().read(tree.root(), List.of("pom.xml"), new DependencySettings(false, null, null, base.resolve("home")), out);
+    new MavenReader()
+        .read(
+            tree.root(),
+            List.of("pom.xml"),
+            new DependencySettings(false, null, null, base.resolve("home")),
+            out);
 
     assertThat(out.warnings).isEmpty();
     assertThat(out.find("com.acme:chat:1", "dev.langchain4j:langchain4j-open-ai"))
-        .isEqualTo(new Dependency("maven", "dev.langchain4j:langchain4j-open-ai", "1.13.0", "compile", true,
-            List.of("com.acme:chat:1", "dev.langchain4j:langchain4j-open-ai:1.13.0"), "pom.xml", 5));
+        .isEqualTo(
+            new Dependency(
+                "maven",
+                "dev.langchain4j:langchain4j-open-ai",
+                "1.13.0",
+                "compile",
+                true,
+                List.of("com.acme:chat:1", "dev.langchain4j:langchain4j-open-ai:1.13.0"),
+                "pom.xml",
+                5));
     Dependency core = out.find("com.acme:chat:1", "dev.langchain4j:langchain4j-core");
     assertThat(core).isNotNull();
     assertThat(core.direct()).isFalse();
-    assertThat(core.path()).startsWith("com.acme:chat:1", "dev.langchain4j:langchain4j-open-ai:1.13.0");
+    assertThat(core.path())
+        .startsWith("com.acme:chat:1", "dev.langchain4j:langchain4j-open-ai:1.13.0");
     assertThat(core.line()).isEqualTo(5);
-    assertThat(out.dependencies).hasSizeGreaterThan(5).allMatch(d -> d.version() != null && d.manifest().equals("pom.xml"));
+    assertThat(out.dependencies)
+        .hasSizeGreaterThan(5)
+        .allMatch(d -> d.version() != null && d.manifest().equals("pom.xml"));
   }
 
   private static boolean centralReachable() {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(MavenSession.CENTRAL).toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(MavenSession.CENTRAL).toURL().openConnection();
       c.setConnectTimeout(5_000);
       c.setReadTimeout(5_000);
       c.setRequestMethod("HEAD");

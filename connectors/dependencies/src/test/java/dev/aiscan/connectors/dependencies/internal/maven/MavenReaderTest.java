@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.DependencySettings;
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import dev.aiscan.testkit.FixtureTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +34,20 @@ class MavenReaderTest {
 
   @Test
   void parentPropertiesManagementAndBomImport() throws IOException {
-    repo.pom("org.bom:bom:1.0", "pom", "<dependencyManagement><dependencies>" + FileRepository.dependency("org.b:b:2.0") + "</dependencies></dependencyManagement>")
-        .jar("org.a:a:1.0", "org.c:c:1.0").jar("org.c:c:1.0").jar("org.b:b:1.0").jar("org.b:b:2.0").jar("org.junit:j:1.0");
-    tree.file("pom.xml", """
+    repo.pom(
+            "org.bom:bom:1.0",
+            "pom",
+            "<dependencyManagement><dependencies>"
+                + FileRepository.dependency("org.b:b:2.0")
+                + "</dependencies></dependencyManagement>")
+        .jar("org.a:a:1.0", "org.c:c:1.0")
+        .jar("org.c:c:1.0")
+        .jar("org.b:b:1.0")
+        .jar("org.b:b:2.0")
+        .jar("org.junit:j:1.0");
+    tree.file(
+            "pom.xml",
+            """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
           <properties><a.version>1.0</a.version></properties>
@@ -49,7 +60,10 @@ class MavenReaderTest {
             <dependency><groupId>org.junit</groupId><artifactId>j</artifactId><version>1.0</version><scope>test</scope></dependency>
           </dependencies>
         </project>
-        """).file("app/pom.xml", """
+        """)
+        .file(
+            "app/pom.xml",
+            """
         <project><modelVersion>4.0.0</modelVersion>
           <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1</version></parent>
           <artifactId>app</artifactId>
@@ -63,12 +77,30 @@ class MavenReaderTest {
     RecordingOutput out = read("pom.xml", "app/pom.xml");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.packages("com.acme:app:1")).containsExactly("org.a:a:1.0", "org.b:b:2.0", "org.c:c:1.0", "org.junit:j:1.0");
+    assertThat(out.packages("com.acme:app:1"))
+        .containsExactly("org.a:a:1.0", "org.b:b:2.0", "org.c:c:1.0", "org.junit:j:1.0");
     assertThat(out.find("com.acme:app:1", "org.a:a"))
-        .isEqualTo(new Dependency("maven", "org.a:a", "1.0", "compile", true, List.of("com.acme:app:1", "org.a:a:1.0"), "app/pom.xml", 5));
+        .isEqualTo(
+            new Dependency(
+                "maven",
+                "org.a:a",
+                "1.0",
+                "compile",
+                true,
+                List.of("com.acme:app:1", "org.a:a:1.0"),
+                "app/pom.xml",
+                5));
     assertThat(out.find("com.acme:app:1", "org.c:c"))
-        .isEqualTo(new Dependency("maven", "org.c:c", "1.0", "compile", false,
-            List.of("com.acme:app:1", "org.a:a:1.0", "org.c:c:1.0"), "app/pom.xml", 5));
+        .isEqualTo(
+            new Dependency(
+                "maven",
+                "org.c:c",
+                "1.0",
+                "compile",
+                false,
+                List.of("com.acme:app:1", "org.a:a:1.0", "org.c:c:1.0"),
+                "app/pom.xml",
+                5));
     assertThat(out.find("com.acme:app:1", "org.b:b").line()).isEqualTo(6);
     // Inherited from the parent: located where the parent declares it.
     Dependency junit = out.find("com.acme:app:1", "org.junit:j");
@@ -82,9 +114,16 @@ class MavenReaderTest {
   @Test
   void exclusionsOptionalAndNearestWins() throws IOException {
     repo.jar("org.a:a:1.0", "org.c:c:1.0", "org.d:d:1.0", "org.o:o:1.0:optional", "org.y:y:1.0")
-        .jar("org.b:b:1.0", "org.e:e:1.0").jar("org.e:e:1.0", "org.y:y:2.0")
-        .jar("org.c:c:1.0").jar("org.d:d:1.0").jar("org.o:o:1.0").jar("org.y:y:1.0").jar("org.y:y:2.0");
-    tree.file("pom.xml", """
+        .jar("org.b:b:1.0", "org.e:e:1.0")
+        .jar("org.e:e:1.0", "org.y:y:2.0")
+        .jar("org.c:c:1.0")
+        .jar("org.d:d:1.0")
+        .jar("org.o:o:1.0")
+        .jar("org.y:y:1.0")
+        .jar("org.y:y:2.0");
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>app</artifactId><version>1</version>
           <dependencies>
@@ -100,28 +139,47 @@ class MavenReaderTest {
 
     assertThat(out.warnings).isEmpty();
     // d excluded, o optional, y mediated to the nearest (1.0 at depth 2 beats 2.0 at depth 3).
-    assertThat(out.packages("com.acme:app:1")).containsExactly("org.a:a:1.0", "org.b:b:1.0", "org.c:c:1.0", "org.e:e:1.0", "org.y:y:1.0");
+    assertThat(out.packages("com.acme:app:1"))
+        .containsExactly("org.a:a:1.0", "org.b:b:1.0", "org.c:c:1.0", "org.e:e:1.0", "org.y:y:1.0");
     assertThat(out.find("com.acme:app:1", "org.e:e"))
-        .isEqualTo(new Dependency("maven", "org.e:e", "1.0", "test", false, List.of("com.acme:app:1", "org.b:b:1.0", "org.e:e:1.0"), "pom.xml", 7));
-    assertThat(out.find("com.acme:app:1", "org.y:y").path()).containsExactly("com.acme:app:1", "org.a:a:1.0", "org.y:y:1.0");
+        .isEqualTo(
+            new Dependency(
+                "maven",
+                "org.e:e",
+                "1.0",
+                "test",
+                false,
+                List.of("com.acme:app:1", "org.b:b:1.0", "org.e:e:1.0"),
+                "pom.xml",
+                7));
+    assertThat(out.find("com.acme:app:1", "org.y:y").path())
+        .containsExactly("com.acme:app:1", "org.a:a:1.0", "org.y:y:1.0");
     assertThat(out.find("com.acme:app:1", "org.y:y").scope()).isEqualTo("compile");
   }
 
   @Test
   void reactorModulesResolveSiblingsFromTheTree() throws IOException {
     repo.jar("org.a:a:1.0", "org.c:c:1.0").jar("org.c:c:1.0");
-    tree.file("pom.xml", """
+    tree.file(
+            "pom.xml",
+            """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>root</artifactId><version>2.0-SNAPSHOT</version><packaging>pom</packaging>
           <modules><module>lib</module><module>app</module></modules>
         </project>
-        """).file("lib/pom.xml", """
+        """)
+        .file(
+            "lib/pom.xml",
+            """
         <project><modelVersion>4.0.0</modelVersion>
           <parent><groupId>com.acme</groupId><artifactId>root</artifactId><version>2.0-SNAPSHOT</version></parent>
           <artifactId>lib</artifactId>
           <dependencies><dependency><groupId>org.a</groupId><artifactId>a</artifactId><version>1.0</version></dependency></dependencies>
         </project>
-        """).file("app/pom.xml", """
+        """)
+        .file(
+            "app/pom.xml",
+            """
         <project><modelVersion>4.0.0</modelVersion>
           <parent><groupId>com.acme</groupId><artifactId>root</artifactId><version>2.0-SNAPSHOT</version></parent>
           <artifactId>app</artifactId>
@@ -134,17 +192,33 @@ class MavenReaderTest {
     RecordingOutput out = read("app/pom.xml", "lib/pom.xml", "pom.xml");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.packages("com.acme:app:2.0-SNAPSHOT")).containsExactly("com.acme:lib:2.0-SNAPSHOT", "org.a:a:1.0", "org.c:c:1.0");
+    assertThat(out.packages("com.acme:app:2.0-SNAPSHOT"))
+        .containsExactly("com.acme:lib:2.0-SNAPSHOT", "org.a:a:1.0", "org.c:c:1.0");
     assertThat(out.find("com.acme:app:2.0-SNAPSHOT", "org.c:c"))
-        .isEqualTo(new Dependency("maven", "org.c:c", "1.0", "compile", false,
-            List.of("com.acme:app:2.0-SNAPSHOT", "com.acme:lib:2.0-SNAPSHOT", "org.a:a:1.0", "org.c:c:1.0"), "app/pom.xml", 5));
-    assertThat(out.packages("com.acme:lib:2.0-SNAPSHOT")).containsExactly("org.a:a:1.0", "org.c:c:1.0");
+        .isEqualTo(
+            new Dependency(
+                "maven",
+                "org.c:c",
+                "1.0",
+                "compile",
+                false,
+                List.of(
+                    "com.acme:app:2.0-SNAPSHOT",
+                    "com.acme:lib:2.0-SNAPSHOT",
+                    "org.a:a:1.0",
+                    "org.c:c:1.0"),
+                "app/pom.xml",
+                5));
+    assertThat(out.packages("com.acme:lib:2.0-SNAPSHOT"))
+        .containsExactly("org.a:a:1.0", "org.c:c:1.0");
     assertThat(out.packages("com.acme:root:2.0-SNAPSHOT")).isEmpty();
   }
 
   @Test
   void malformedXmlWarnsAndKeepsWhatWasDeclared() throws IOException {
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>broken</artifactId><version>1</version>
           <dependencies>
@@ -156,19 +230,35 @@ class MavenReaderTest {
 
     RecordingOutput out = read("pom.xml");
 
-    assertThat(out.warnings).singleElement().asString().startsWith("pom.xml:6 malformed XML").contains("com.acme:broken:1");
-    assertThat(out.dependencies).containsExactly(new Dependency("maven", "dev.langchain4j:langchain4j", "1.0.0", "compile", true,
-        List.of("com.acme:broken:1", "dev.langchain4j:langchain4j:1.0.0"), "pom.xml", 4));
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("pom.xml:6 malformed XML")
+        .contains("com.acme:broken:1");
+    assertThat(out.dependencies)
+        .containsExactly(
+            new Dependency(
+                "maven",
+                "dev.langchain4j:langchain4j",
+                "1.0.0",
+                "compile",
+                true,
+                List.of("com.acme:broken:1", "dev.langchain4j:langchain4j:1.0.0"),
+                "pom.xml",
+                4));
   }
 
   @Test
   void externalEntitiesAreNeverRead() throws IOException {
     Path secret = Files.writeString(base.resolve("secret.txt"), "TOPSECRET");
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <?xml version="1.0"?>
         <!DOCTYPE project [<!ENTITY x SYSTEM "%s">]>
         <project><modelVersion>4.0.0</modelVersion><groupId>&x;</groupId><artifactId>a</artifactId><version>1</version></project>
-        """.formatted(secret.toUri()));
+        """
+            .formatted(secret.toUri()));
 
     RecordingOutput out = read("pom.xml");
 
@@ -178,7 +268,9 @@ class MavenReaderTest {
 
   @Test
   void missingParentWarnsAndKeepsWhatWasDeclared() throws IOException {
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <parent><groupId>com.gone</groupId><artifactId>parent</artifactId><version>9</version><relativePath/></parent>
           <artifactId>orphan</artifactId>
@@ -190,15 +282,30 @@ class MavenReaderTest {
 
     RecordingOutput out = read("pom.xml");
 
-    assertThat(out.warnings).singleElement().asString().startsWith("pom.xml cannot build the POM of com.gone:orphan:9").contains("com.gone:parent");
-    assertThat(out.dependencies).containsExactly(new Dependency("maven", "com.openai:openai-java", "2.0.0", "compile", true,
-        List.of("com.gone:orphan:9", "com.openai:openai-java:2.0.0"), "pom.xml", 5));
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("pom.xml cannot build the POM of com.gone:orphan:9")
+        .contains("com.gone:parent");
+    assertThat(out.dependencies)
+        .containsExactly(
+            new Dependency(
+                "maven",
+                "com.openai:openai-java",
+                "2.0.0",
+                "compile",
+                true,
+                List.of("com.gone:orphan:9", "com.openai:openai-java:2.0.0"),
+                "pom.xml",
+                5));
   }
 
   @Test
   void unresolvableArtifactsAndVersionsWarnAndAreStillEmitted() throws IOException {
     repo.jar("org.a:a:1.0", "org.gone:transitive:1.0");
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>app</artifactId><version>1</version>
           <dependencies>
@@ -212,12 +319,20 @@ class MavenReaderTest {
 
     RecordingOutput out = read("pom.xml");
 
-    assertThat(out.warnings).anyMatch(w -> w.contains("org.nope:nope")).anyMatch(w -> w.contains("org.gone:transitive"))
+    assertThat(out.warnings)
+        .anyMatch(w -> w.contains("org.nope:nope"))
+        .anyMatch(w -> w.contains("org.gone:transitive"))
         .anyMatch(w -> w.contains("org.v:v"));
     assertThat(out.warnings).allMatch(w -> w.startsWith("pom.xml") && !w.contains("\n"));
     // A POM missing deep in the graph is located at the direct dependency it comes through.
-    assertThat(out.warnings).anyMatch(w -> w.startsWith("pom.xml:5 no POM for org.gone:transitive:jar:1.0 in the dependencies of com.acme:app:1"));
-    assertThat(out.dependencies).filteredOn(Dependency::direct).extracting(Dependency::name)
+    assertThat(out.warnings)
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "pom.xml:5 no POM for org.gone:transitive:jar:1.0 in the dependencies of com.acme:app:1"));
+    assertThat(out.dependencies)
+        .filteredOn(Dependency::direct)
+        .extracting(Dependency::name)
         .contains("org.nope:nope", "org.a:a", "org.v:v", "org.p:p");
     assertThat(out.find("com.acme:app:1", "org.v:v").line()).isEqualTo(6);
   }
@@ -225,7 +340,9 @@ class MavenReaderTest {
   @Test
   void cycleWarnsAndTheGraphIsStillEmitted() throws IOException {
     repo.jar("org.cy:one:1.0", "org.cy:two:1.0").jar("org.cy:two:1.0", "org.cy:one:1.0");
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>app</artifactId><version>1</version>
           <dependencies><dependency><groupId>org.cy</groupId><artifactId>one</artifactId><version>1.0</version></dependency></dependencies>
@@ -234,20 +351,27 @@ class MavenReaderTest {
 
     RecordingOutput out = read("pom.xml");
 
-    assertThat(out.warnings).singleElement().asString().startsWith("pom.xml dependency cycle in com.acme:app:1").contains("org.cy:one");
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("pom.xml dependency cycle in com.acme:app:1")
+        .contains("org.cy:one");
     assertThat(out.packages("com.acme:app:1")).containsExactly("org.cy:one:1.0", "org.cy:two:1.0");
   }
 
   @Test
   void offlineUsesOnlyTheLocalRepository() throws IOException {
     repo.jar("org.a:a:1.0", "org.c:c:1.0").jar("org.c:c:1.0");
-    tree.file("pom.xml", """
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>app</artifactId><version>1</version>
           <dependencies><dependency><groupId>org.a</groupId><artifactId>a</artifactId><version>1.0</version></dependency></dependencies>
         </project>
         """);
-    DependencySettings offline = new DependencySettings(true, settingsFile, null, base.resolve("home"));
+    DependencySettings offline =
+        new DependencySettings(true, settingsFile, null, base.resolve("home"));
 
     RecordingOutput cold = read(offline, "pom.xml");
     assertThat(cold.warnings).singleElement().asString().contains("org.a:a");
@@ -264,10 +388,15 @@ class MavenReaderTest {
     repo.jar("org.a:a:1.0");
     Path home = base.resolve("home");
     Files.createDirectories(home.resolve(".m2"));
-    Files.writeString(home.resolve(".m2/settings.xml"), """
+    Files.writeString(
+        home.resolve(".m2/settings.xml"),
+        """
         <settings><mirrors><mirror><id>m</id><mirrorOf>central</mirrorOf><url>%s</url></mirror></mirrors></settings>
-        """.formatted(repo.url()));
-    tree.file("pom.xml", """
+        """
+            .formatted(repo.url()));
+    tree.file(
+        "pom.xml",
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>com.acme</groupId><artifactId>app</artifactId><version>1</version>
           <dependencies><dependency><groupId>org.a</groupId><artifactId>a</artifactId><version>1.0</version></dependency></dependencies>

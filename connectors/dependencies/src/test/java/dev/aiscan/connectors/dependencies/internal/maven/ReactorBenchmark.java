@@ -1,7 +1,7 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import dev.aiscan.connectors.dependencies.DependencySettings;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ public final class ReactorBenchmark {
     Path base = Files.createTempDirectory("aiscan-maven-bench");
     try {
       FileRepository repo = new FileRepository(base.resolve("repo"));
-      // A layered library graph: each artifact depends on two of the next layer, with conflicting versions.
+      // A layered library graph: each artifact depends on two of the next layer, with conflicting
+      // versions.
       for (int i = 0; i < artifacts; i++) {
         List<String> deps = new ArrayList<>();
         if (i + 10 < artifacts) {
@@ -40,38 +41,49 @@ public final class ReactorBenchmark {
         moduleList.append("<module>m").append(m).append("</module>");
         StringBuilder deps = new StringBuilder();
         for (int k = 0; k < 5; k++) {
-          deps.append(FileRepository.dependency("org.lib:l" + ((m * 7 + k * 13) % artifacts) + ":1.0")).append('\n');
+          deps.append(
+                  FileRepository.dependency("org.lib:l" + ((m * 7 + k * 13) % artifacts) + ":1.0"))
+              .append('\n');
         }
         if (m > 0) {
           deps.append(FileRepository.dependency("com.bench:m" + (m - 1) / 2 + ":1")).append('\n');
         }
-        write(tree.resolve("m" + m + "/pom.xml"), """
+        write(
+            tree.resolve("m" + m + "/pom.xml"),
+            """
             <project><modelVersion>4.0.0</modelVersion>
               <parent><groupId>com.bench</groupId><artifactId>root</artifactId><version>1</version></parent>
               <artifactId>m%d</artifactId>
               <dependencies>
               %s</dependencies>
             </project>
-            """.formatted(m, deps));
+            """
+                .formatted(m, deps));
         files.add("m" + m + "/pom.xml");
       }
-      write(tree.resolve("pom.xml"), """
+      write(
+          tree.resolve("pom.xml"),
+          """
           <project><modelVersion>4.0.0</modelVersion>
             <groupId>com.bench</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
             <modules>%s</modules>
           </project>
-          """.formatted(moduleList));
+          """
+              .formatted(moduleList));
       files.add("pom.xml");
       files.sort(Comparator.naturalOrder());
       Path settings = base.resolve("settings.xml");
       Files.writeString(settings, repo.settingsXml(base.resolve("local")));
-      DependencySettings options = new DependencySettings(false, settings, null, base.resolve("home"));
+      DependencySettings options =
+          new DependencySettings(false, settings, null, base.resolve("home"));
       for (String run : List.of("cold", "warm")) {
         RecordingOutput out = new RecordingOutput();
         long start = System.nanoTime();
         new MavenReader().read(tree, files, options, out);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("%s: %d modules, %d packages emitted, %d warnings in %d ms%n", run, modules + 1, out.dependencies.size(), out.warnings.size(), ms);
+        System.out.printf(
+            "%s: %d modules, %d packages emitted, %d warnings in %d ms%n",
+            run, modules + 1, out.dependencies.size(), out.warnings.size(), ms);
         out.warnings.stream().limit(5).forEach(System.out::println);
       }
     } finally {

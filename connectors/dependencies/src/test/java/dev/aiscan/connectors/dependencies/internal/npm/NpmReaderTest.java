@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.npm;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,8 +32,15 @@ class NpmReaderTest {
 
     assertThat(out.warnings).isEmpty();
     assertThat(out.dependencies)
-        .extracting(Dependency::ecosystem, Dependency::name, Dependency::version, Dependency::scope, Dependency::direct,
-            Dependency::path, Dependency::manifest, Dependency::line)
+        .extracting(
+            Dependency::ecosystem,
+            Dependency::name,
+            Dependency::version,
+            Dependency::scope,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::manifest,
+            Dependency::line)
         .containsExactlyInAnyOrder(
             row("next", "14.2.3", null, true, 6, "next@14.2.3"),
             row("openai", "4.47.1", null, true, 7, "openai@4.47.1"),
@@ -41,9 +48,32 @@ class NpmReaderTest {
             row("typescript", "5.4.5", "dev", true, 11, "typescript@5.4.5"),
             row("uuid", "8.3.2", null, false, 6, "next@14.2.3", "uuid@8.3.2"),
             row("node-fetch", "2.7.0", null, false, 7, "openai@4.47.1", "node-fetch@2.7.0"),
-            row("whatwg-url", "5.0.0", null, false, 7, "openai@4.47.1", "node-fetch@2.7.0", "whatwg-url@5.0.0"),
-            row("@langchain/core", "0.1.60", null, false, 8, "@langchain/openai@0.0.28", "@langchain/core@0.1.60"),
-            row("uuid", "9.0.1", null, false, 8, "@langchain/openai@0.0.28", "@langchain/core@0.1.60", "uuid@9.0.1"));
+            row(
+                "whatwg-url",
+                "5.0.0",
+                null,
+                false,
+                7,
+                "openai@4.47.1",
+                "node-fetch@2.7.0",
+                "whatwg-url@5.0.0"),
+            row(
+                "@langchain/core",
+                "0.1.60",
+                null,
+                false,
+                8,
+                "@langchain/openai@0.0.28",
+                "@langchain/core@0.1.60"),
+            row(
+                "uuid",
+                "9.0.1",
+                null,
+                false,
+                8,
+                "@langchain/openai@0.0.28",
+                "@langchain/core@0.1.60",
+                "uuid@9.0.1"));
   }
 
   @Test
@@ -58,11 +88,23 @@ class NpmReaderTest {
     RecordingOutput out = read(fixture("no-lock"));
 
     assertThat(out.dependencies)
-        .extracting(Dependency::name, Dependency::version, Dependency::scope, Dependency::direct, Dependency::path, Dependency::line)
+        .extracting(
+            Dependency::name,
+            Dependency::version,
+            Dependency::scope,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::line)
         .containsExactlyInAnyOrder(
             tuple("next", "14.2.3", null, true, List.of(APP, "next@14.2.3"), 6),
             tuple("openai", "^4.47.0", null, true, List.of(APP, "openai@^4.47.0"), 7),
-            tuple("@langchain/openai", "^0.0.28", null, true, List.of(APP, "@langchain/openai@^0.0.28"), 8),
+            tuple(
+                "@langchain/openai",
+                "^0.0.28",
+                null,
+                true,
+                List.of(APP, "@langchain/openai@^0.0.28"),
+                8),
             tuple("typescript", "^5.4.0", "dev", true, List.of(APP, "typescript@^5.4.0"), 11));
   }
 
@@ -72,18 +114,63 @@ class NpmReaderTest {
 
     assertThat(out.warnings).isEmpty();
     assertThat(out.dependencies)
-        .extracting(Dependency::name, Dependency::version, Dependency::scope, Dependency::direct, Dependency::path,
-            Dependency::manifest, Dependency::line)
+        .extracting(
+            Dependency::name,
+            Dependency::version,
+            Dependency::scope,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::manifest,
+            Dependency::line)
         .containsExactlyInAnyOrder(
-            tuple("typescript", "5.4.5", "dev", true, List.of("mono", "typescript@5.4.5"), "package.json", 6),
-            tuple("openai", "4.20.0", null, true, List.of("@mono/api@1.0.0", "openai@4.20.0"), "packages/api/package.json", 5),
-            tuple("node-fetch", "2.7.0", null, false, List.of("@mono/api@1.0.0", "openai@4.20.0", "node-fetch@2.7.0"),
-                "packages/api/package.json", 5),
-            tuple("@mono/shared", "1.0.0", null, true, List.of("@mono/api@1.0.0", "@mono/shared@1.0.0"),
-                "packages/api/package.json", 6),
-            tuple("uuid", "9.0.1", null, false, List.of("@mono/api@1.0.0", "@mono/shared@1.0.0", "uuid@9.0.1"),
-                "packages/api/package.json", 6),
-            tuple("uuid", "9.0.1", null, true, List.of("@mono/shared@1.0.0", "uuid@9.0.1"), "packages/shared/package.json", 5));
+            tuple(
+                "typescript",
+                "5.4.5",
+                "dev",
+                true,
+                List.of("mono", "typescript@5.4.5"),
+                "package.json",
+                6),
+            tuple(
+                "openai",
+                "4.20.0",
+                null,
+                true,
+                List.of("@mono/api@1.0.0", "openai@4.20.0"),
+                "packages/api/package.json",
+                5),
+            tuple(
+                "node-fetch",
+                "2.7.0",
+                null,
+                false,
+                List.of("@mono/api@1.0.0", "openai@4.20.0", "node-fetch@2.7.0"),
+                "packages/api/package.json",
+                5),
+            tuple(
+                "@mono/shared",
+                "1.0.0",
+                null,
+                true,
+                List.of("@mono/api@1.0.0", "@mono/shared@1.0.0"),
+                "packages/api/package.json",
+                6),
+            tuple(
+                "uuid",
+                "9.0.1",
+                null,
+                false,
+                List.of("@mono/api@1.0.0", "@mono/shared@1.0.0", "uuid@9.0.1"),
+                "packages/api/package.json",
+                6),
+            tuple(
+                "uuid",
+                "9.0.1",
+                null,
+                true,
+                List.of("@mono/shared@1.0.0", "uuid@9.0.1"),
+                "packages/shared/package.json",
+                5));
   }
 
   @Test
@@ -92,19 +179,49 @@ class NpmReaderTest {
 
     assertThat(out.warnings).isEmpty();
     assertThat(out.dependencies)
-        .extracting(Dependency::name, Dependency::version, Dependency::direct, Dependency::path, Dependency::manifest, Dependency::line)
+        .extracting(
+            Dependency::name,
+            Dependency::version,
+            Dependency::direct,
+            Dependency::path,
+            Dependency::manifest,
+            Dependency::line)
         .containsExactlyInAnyOrder(
-            tuple("openai", "4.20.0", true, List.of("@mono/api@1.0.0", "openai@4.20.0"), "packages/api/package.json", 5),
-            tuple("@mono/shared", "workspace:*", true, List.of("@mono/api@1.0.0", "@mono/shared@workspace:*"),
-                "packages/api/package.json", 6),
-            tuple("@langchain/openai", "0.0.28", true, List.of("@mono/api@1.0.0", "@langchain/openai@0.0.28"),
-                "packages/api/package.json", 7),
-            tuple("uuid", "9.0.1", true, List.of("@mono/shared@1.0.0", "uuid@9.0.1"), "packages/shared/package.json", 5));
+            tuple(
+                "openai",
+                "4.20.0",
+                true,
+                List.of("@mono/api@1.0.0", "openai@4.20.0"),
+                "packages/api/package.json",
+                5),
+            tuple(
+                "@mono/shared",
+                "workspace:*",
+                true,
+                List.of("@mono/api@1.0.0", "@mono/shared@workspace:*"),
+                "packages/api/package.json",
+                6),
+            tuple(
+                "@langchain/openai",
+                "0.0.28",
+                true,
+                List.of("@mono/api@1.0.0", "@langchain/openai@0.0.28"),
+                "packages/api/package.json",
+                7),
+            tuple(
+                "uuid",
+                "9.0.1",
+                true,
+                List.of("@mono/shared@1.0.0", "uuid@9.0.1"),
+                "packages/shared/package.json",
+                5));
   }
 
   @Test
   void aMalformedLockfileWarnsAndFallsBackToTheDeclaredDependencies() throws IOException {
-    write("package.json", """
+    write(
+        "package.json",
+        """
         {
           "name": "broken",
           "dependencies": {
@@ -112,21 +229,30 @@ class NpmReaderTest {
           }
         }
         """);
-    write("package-lock.json", """
+    write(
+        "package-lock.json",
+        """
         {"lockfileVersion": 3, "packages": {"node_modules/openai": {"version": "4.1.0",,}}}
         """);
 
     RecordingOutput out = read(temp);
 
-    assertThat(out.warnings).singleElement().asString()
-        .startsWith("package-lock.json:1 ").contains("not valid JSON").doesNotContain("4.1.0");
-    assertThat(out.dependencies).extracting(Dependency::name, Dependency::version, Dependency::line)
+    assertThat(out.warnings)
+        .singleElement()
+        .asString()
+        .startsWith("package-lock.json:1 ")
+        .contains("not valid JSON")
+        .doesNotContain("4.1.0");
+    assertThat(out.dependencies)
+        .extracting(Dependency::name, Dependency::version, Dependency::line)
         .containsExactly(tuple("openai", "^4.0.0", 4));
   }
 
   @Test
   void aMalformedPackageJsonKeepsWhatWasDeclaredBeforeTheFault() throws IOException {
-    write("package.json", """
+    write(
+        "package.json",
+        """
         {
           "name": "half",
           "dependencies": {
@@ -155,7 +281,8 @@ class NpmReaderTest {
     assertThat(out.warnings).hasSize(2);
     assertThat(out.warnings.get(0)).startsWith("a/yarn.lock:1 ");
     assertThat(out.warnings.get(1)).startsWith("b/pnpm-lock.yaml:");
-    assertThat(out.dependencies).extracting(Dependency::name, Dependency::version)
+    assertThat(out.dependencies)
+        .extracting(Dependency::name, Dependency::version)
         .containsExactly(tuple("openai", "^4.0.0"), tuple("openai", "^4.0.0"));
   }
 
@@ -164,9 +291,18 @@ class NpmReaderTest {
     int count = 60_000;
     StringBuilder lock = new StringBuilder("{\"lockfileVersion\": 3, \"packages\": {\"\": {},\n");
     for (int i = 0; i < count; i++) {
-      lock.append("\"node_modules/p").append(i).append("\": {\"version\": \"1.0.").append(i)
-          .append("\", \"resolved\": \"https://registry.npmjs.org/p").append(i).append("/-/p-1.0.0.tgz\", \"integrity\": \"sha512-")
-          .append("A".repeat(88)).append("\", \"dependencies\": {\"p").append(2 * i + 1).append("\": \"^1.0.0\", \"p").append(2 * i + 2)
+      lock.append("\"node_modules/p")
+          .append(i)
+          .append("\": {\"version\": \"1.0.")
+          .append(i)
+          .append("\", \"resolved\": \"https://registry.npmjs.org/p")
+          .append(i)
+          .append("/-/p-1.0.0.tgz\", \"integrity\": \"sha512-")
+          .append("A".repeat(88))
+          .append("\", \"dependencies\": {\"p")
+          .append(2 * i + 1)
+          .append("\": \"^1.0.0\", \"p")
+          .append(2 * i + 2)
           .append("\": \"^1.0.0\"}},\n");
     }
     lock.append("\"node_modules/last\": {\"version\": \"1.0.0\"}}}");
@@ -191,8 +327,17 @@ class NpmReaderTest {
     assertThat(reader.wants("tsconfig.json", "tsconfig.json")).isFalse();
   }
 
-  private static Tuple row(String name, String version, String scope, boolean direct, int line, String... path) {
-    return tuple("npm", name, version, scope, direct, Stream.concat(Stream.of(APP), Stream.of(path)).toList(), "package.json", line);
+  private static Tuple row(
+      String name, String version, String scope, boolean direct, int line, String... path) {
+    return tuple(
+        "npm",
+        name,
+        version,
+        scope,
+        direct,
+        Stream.concat(Stream.of(APP), Stream.of(path)).toList(),
+        "package.json",
+        line);
   }
 
   private void write(String relative, String text) throws IOException {
@@ -213,11 +358,12 @@ class NpmReaderTest {
     NpmReader reader = new NpmReader();
     RecordingOutput out = new RecordingOutput();
     try (Stream<Path> walk = Files.walk(root)) {
-      List<String> files = walk.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
-          .sorted()
-          .toList();
+      List<String> files =
+          walk.filter(Files::isRegularFile)
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
+              .sorted()
+              .toList();
       reader.read(root, files, null, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,8 @@ class PythonReaderTest {
   private final PythonReader reader = new PythonReader();
   private final RecordingOutput out = new RecordingOutput();
 
-  private static final String PYPROJECT = """
+  private static final String PYPROJECT =
+      """
       [project]
       name = "chat-api"
       version = "0.1.0"
@@ -29,7 +30,8 @@ class PythonReaderTest {
       test = ["pytest>=8"]
       """;
 
-  private static final String UV_LOCK = """
+  private static final String UV_LOCK =
+      """
       version = 1
       requires-python = ">=3.11"
 
@@ -114,23 +116,63 @@ class PythonReaderTest {
     read("pyproject.toml", "uv.lock");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("openai")).isEqualTo(new Dependency(
-        "pypi", "openai", "1.35.3", null, true, List.of("chat-api", "openai==1.35.3"), "pyproject.toml", 6));
-    assertThat(out.one("langchain-openai")).isEqualTo(new Dependency("pypi", "langchain-openai", "0.1.8", null, true,
-        List.of("chat-api", "langchain-openai==0.1.8"), "pyproject.toml", 7));
-    assertThat(out.one("langchain-core")).isEqualTo(new Dependency("pypi", "langchain-core", "0.2.5", null, false,
-        List.of("chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5"), "pyproject.toml", 7));
+    assertThat(out.one("openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "openai",
+                "1.35.3",
+                null,
+                true,
+                List.of("chat-api", "openai==1.35.3"),
+                "pyproject.toml",
+                6));
+    assertThat(out.one("langchain-openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "langchain-openai",
+                "0.1.8",
+                null,
+                true,
+                List.of("chat-api", "langchain-openai==0.1.8"),
+                "pyproject.toml",
+                7));
+    assertThat(out.one("langchain-core"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "langchain-core",
+                "0.2.5",
+                null,
+                false,
+                List.of("chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5"),
+                "pyproject.toml",
+                7));
     assertThat(out.one("pydantic").path())
-        .containsExactly("chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5", "pydantic==2.7.4");
-    assertThat(out.one("pytest")).isEqualTo(new Dependency(
-        "pypi", "pytest", "8.2.2", "test", true, List.of("chat-api", "pytest==8.2.2"), "pyproject.toml", 11));
+        .containsExactly(
+            "chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5", "pydantic==2.7.4");
+    assertThat(out.one("pytest"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "pytest",
+                "8.2.2",
+                "test",
+                true,
+                List.of("chat-api", "pytest==8.2.2"),
+                "pyproject.toml",
+                11));
     assertThat(out.one("starlette").line()).isEqualTo(5);
     assertThat(out.find("chat-api")).isEmpty();
   }
 
   @Test
   void poetryGroupsWithPoetryLock() {
-    write(root, "pyproject.toml", """
+    write(
+        root,
+        "pyproject.toml",
+        """
         [tool.poetry]
         name = "chat-api"
 
@@ -142,7 +184,10 @@ class PythonReaderTest {
         [tool.poetry.group.dev.dependencies]
         pytest = "^8.0"
         """);
-    write(root, "poetry.lock", """
+    write(
+        root,
+        "poetry.lock",
+        """
         [[package]]
         name = "fastapi"
         version = "0.111.0"
@@ -178,20 +223,43 @@ class PythonReaderTest {
     read("poetry.lock", "pyproject.toml");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("langchain-openai")).isEqualTo(new Dependency("pypi", "langchain-openai", "0.1.8", null, true,
-        List.of("chat-api", "langchain-openai==0.1.8"), "pyproject.toml", 7));
-    assertThat(out.one("openai")).isEqualTo(new Dependency("pypi", "openai", "1.35.3", null, false,
-        List.of("chat-api", "langchain-openai==0.1.8", "openai==1.35.3"), "pyproject.toml", 7));
-    assertThat(out.one("pyyaml").path()).containsExactly(
-        "chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5", "pyyaml==6.0.1");
-    assertThat(out.one("pytest")).extracting(Dependency::scope, Dependency::line, Dependency::direct)
+    assertThat(out.one("langchain-openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "langchain-openai",
+                "0.1.8",
+                null,
+                true,
+                List.of("chat-api", "langchain-openai==0.1.8"),
+                "pyproject.toml",
+                7));
+    assertThat(out.one("openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "openai",
+                "1.35.3",
+                null,
+                false,
+                List.of("chat-api", "langchain-openai==0.1.8", "openai==1.35.3"),
+                "pyproject.toml",
+                7));
+    assertThat(out.one("pyyaml").path())
+        .containsExactly(
+            "chat-api", "langchain-openai==0.1.8", "langchain-core==0.2.5", "pyyaml==6.0.1");
+    assertThat(out.one("pytest"))
+        .extracting(Dependency::scope, Dependency::line, Dependency::direct)
         .containsExactly("dev", 10, true);
     assertThat(out.find("python")).isEmpty();
   }
 
   @Test
   void pipfileWithPipfileLock() {
-    write(root, "app/Pipfile", """
+    write(
+        root,
+        "app/Pipfile",
+        """
         [packages]
         fastapi = "*"
         langchain-openai = "==0.1.8"
@@ -199,7 +267,10 @@ class PythonReaderTest {
         [dev-packages]
         pytest = ">=8"
         """);
-    write(root, "app/Pipfile.lock", """
+    write(
+        root,
+        "app/Pipfile.lock",
+        """
         {
             "_meta": {"hash": {"sha256": "x"}},
             "default": {
@@ -217,16 +288,39 @@ class PythonReaderTest {
     read("app/Pipfile", "app/Pipfile.lock");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("langchain-openai")).isEqualTo(new Dependency("pypi", "langchain-openai", "0.1.8", null, true,
-        List.of("app", "langchain-openai==0.1.8"), "app/Pipfile", 3));
-    assertThat(out.one("pytest")).extracting(Dependency::scope, Dependency::version).containsExactly("dev", "8.2.2");
-    assertThat(out.one("openai")).isEqualTo(new Dependency("pypi", "openai", "1.35.3", null, false,
-        List.of("app", "openai==1.35.3"), "app/Pipfile.lock", 7));
+    assertThat(out.one("langchain-openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "langchain-openai",
+                "0.1.8",
+                null,
+                true,
+                List.of("app", "langchain-openai==0.1.8"),
+                "app/Pipfile",
+                3));
+    assertThat(out.one("pytest"))
+        .extracting(Dependency::scope, Dependency::version)
+        .containsExactly("dev", "8.2.2");
+    assertThat(out.one("openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "openai",
+                "1.35.3",
+                null,
+                false,
+                List.of("app", "openai==1.35.3"),
+                "app/Pipfile.lock",
+                7));
   }
 
   @Test
   void requirementsWithIncludesMarkersHashesExtrasAndUrls() {
-    write(root, "requirements.txt", """
+    write(
+        root,
+        "requirements.txt",
+        """
         # production
         -r requirements/base.txt
         -c constraints.txt
@@ -240,7 +334,10 @@ class PythonReaderTest {
         https://example.com/pkgs/tool-1.0.tar.gz#egg=tool
         Django>=4.2,<5
         """);
-    write(root, "requirements/base.txt", """
+    write(
+        root,
+        "requirements/base.txt",
+        """
         fastapi==0.111.0
         --requirement ../requirements-common.txt
         """);
@@ -250,17 +347,32 @@ class PythonReaderTest {
     read("requirements-common.txt", "requirements.txt", "requirements/base.txt");
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("openai")).isEqualTo(new Dependency(
-        "pypi", "openai", "==1.35.3", null, true, List.of(root.getFileName().toString(), "openai==1.35.3"), "requirements.txt", 5));
-    assertThat(out.one("langchain-openai")).extracting(Dependency::version, Dependency::line).containsExactly(">=0.1", 8);
+    assertThat(out.one("openai"))
+        .isEqualTo(
+            new Dependency(
+                "pypi",
+                "openai",
+                "==1.35.3",
+                null,
+                true,
+                List.of(root.getFileName().toString(), "openai==1.35.3"),
+                "requirements.txt",
+                5));
+    assertThat(out.one("langchain-openai"))
+        .extracting(Dependency::version, Dependency::line)
+        .containsExactly(">=0.1", 8);
     assertThat(out.one("tomli").version()).isEqualTo(">=2");
     assertThat(out.one("tomli").path().get(1)).isEqualTo("tomli>=2");
-    assertThat(out.one("ai-utils")).extracting(Dependency::version, Dependency::line).containsExactly(null, 10);
+    assertThat(out.one("ai-utils"))
+        .extracting(Dependency::version, Dependency::line)
+        .containsExactly(null, 10);
     assertThat(out.one("tool").line()).isEqualTo(11);
     assertThat(out.one("Django").version()).isEqualTo(">=4.2,<5");
-    assertThat(out.one("fastapi")).extracting(Dependency::manifest, Dependency::line)
+    assertThat(out.one("fastapi"))
+        .extracting(Dependency::manifest, Dependency::line)
         .containsExactly("requirements/base.txt", 1);
-    assertThat(out.one("pydantic")).extracting(Dependency::manifest, Dependency::line)
+    assertThat(out.one("pydantic"))
+        .extracting(Dependency::manifest, Dependency::line)
         .containsExactly("requirements-common.txt", 1);
     assertThat(out.find("urllib3")).isEmpty();
   }
@@ -272,16 +384,20 @@ class PythonReaderTest {
 
     read("requirements-dev.txt", "requirements.txt");
 
-    assertThat(out.warnings).contains(
-        "requirements-dev.txt:1 requirements include cycle back to requirements.txt",
-        "requirements.txt:2 requirements include not found: missing.txt");
+    assertThat(out.warnings)
+        .contains(
+            "requirements-dev.txt:1 requirements include cycle back to requirements.txt",
+            "requirements.txt:2 requirements include not found: missing.txt");
     assertThat(out.dependencies).extracting(Dependency::name).containsOnly("openai", "pytest");
     assertThat(out.dependencies).hasSize(2);
   }
 
   @Test
   void setupCfg() {
-    write(root, "setup.cfg", """
+    write(
+        root,
+        "setup.cfg",
+        """
         [metadata]
         name = tool
 
@@ -296,14 +412,21 @@ class PythonReaderTest {
 
     read("setup.cfg");
 
-    assertThat(out.one("openai")).extracting(Dependency::version, Dependency::line).containsExactly(">=1.0", 6);
+    assertThat(out.one("openai"))
+        .extracting(Dependency::version, Dependency::line)
+        .containsExactly(">=1.0", 6);
     assertThat(out.one("requests").line()).isEqualTo(7);
-    assertThat(out.one("azure-identity")).extracting(Dependency::scope, Dependency::line).containsExactly("azure", 10);
+    assertThat(out.one("azure-identity"))
+        .extracting(Dependency::scope, Dependency::line)
+        .containsExactly("azure", 10);
   }
 
   @Test
   void uvDependencyGroups() {
-    write(root, "pyproject.toml", """
+    write(
+        root,
+        "pyproject.toml",
+        """
         [project]
         name = "svc"
         dependencies = ["anthropic"]
@@ -317,10 +440,15 @@ class PythonReaderTest {
 
     read("pyproject.toml");
 
-    assertThat(out.one("anthropic")).extracting(Dependency::version, Dependency::line, Dependency::path)
+    assertThat(out.one("anthropic"))
+        .extracting(Dependency::version, Dependency::line, Dependency::path)
         .containsExactly(null, 3, List.of("svc", "anthropic"));
-    assertThat(out.one("ruff")).extracting(Dependency::scope, Dependency::line).containsExactly("lint", 6);
-    assertThat(out.one("pytest")).extracting(Dependency::scope, Dependency::line).containsExactly("dev", 9);
+    assertThat(out.one("ruff"))
+        .extracting(Dependency::scope, Dependency::line)
+        .containsExactly("lint", 6);
+    assertThat(out.one("pytest"))
+        .extracting(Dependency::scope, Dependency::line)
+        .containsExactly("dev", 9);
   }
 
   @Test
@@ -332,11 +460,15 @@ class PythonReaderTest {
     read("pyproject.toml", "svc/poetry.lock", "svc/requirements.txt");
 
     assertThat(out.warnings).hasSize(3);
-    assertThat(out.warnings).anyMatch(w -> w.startsWith("pyproject.toml") && w.contains("malformed TOML"));
-    assertThat(out.warnings).anyMatch(w -> w.startsWith("svc/poetry.lock") && w.contains("malformed TOML"));
-    assertThat(out.warnings).contains("svc/requirements.txt:2 cannot read the requirement on this line");
+    assertThat(out.warnings)
+        .anyMatch(w -> w.startsWith("pyproject.toml") && w.contains("malformed TOML"));
+    assertThat(out.warnings)
+        .anyMatch(w -> w.startsWith("svc/poetry.lock") && w.contains("malformed TOML"));
+    assertThat(out.warnings)
+        .contains("svc/requirements.txt:2 cannot read the requirement on this line");
     assertThat(out.warnings).noneMatch(w -> w.contains("!!!"));
-    assertThat(out.one("openai")).extracting(Dependency::version, Dependency::manifest)
+    assertThat(out.one("openai"))
+        .extracting(Dependency::version, Dependency::manifest)
         .containsExactly("==1.0", "svc/requirements.txt");
   }
 }

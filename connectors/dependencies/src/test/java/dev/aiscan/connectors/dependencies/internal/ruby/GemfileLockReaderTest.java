@@ -1,10 +1,10 @@
 package dev.aiscan.connectors.dependencies.internal.ruby;
 
-import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import static dev.aiscan.connectors.dependencies.internal.RecordingOutput.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.connectors.dependencies.internal.Dependency;
+import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,10 @@ class GemfileLockReaderTest {
 
   @Test
   void specsGiveTheGraphAndGemfileTheLines() {
-    write(root, "bot/Gemfile", """
+    write(
+        root,
+        "bot/Gemfile",
+        """
         source "https://rubygems.org"
 
         gem "ruby-openai", "~> 7.0"
@@ -26,7 +29,10 @@ class GemfileLockReaderTest {
           gem "rspec"
         end
         """);
-    write(root, "bot/Gemfile.lock", """
+    write(
+        root,
+        "bot/Gemfile.lock",
+        """
         GEM
           remote: https://rubygems.org/
           specs:
@@ -53,16 +59,39 @@ class GemfileLockReaderTest {
     reader.read(root, List.of("bot/Gemfile", "bot/Gemfile.lock"), null, out);
 
     assertThat(out.warnings).isEmpty();
-    assertThat(out.one("ruby-openai")).isEqualTo(new Dependency("rubygems", "ruby-openai", "7.1.0", null, true,
-        List.of("bot", "ruby-openai@7.1.0"), "bot/Gemfile", 3));
-    assertThat(out.one("rspec")).extracting(Dependency::scope, Dependency::line).containsExactly("development,test", 6);
-    assertThat(out.one("faraday-net_http")).isEqualTo(new Dependency("rubygems", "faraday-net_http", "3.1.0", null, false,
-        List.of("bot", "ruby-openai@7.1.0", "faraday@2.9.2", "faraday-net_http@3.1.0"), "bot/Gemfile", 3));
+    assertThat(out.one("ruby-openai"))
+        .isEqualTo(
+            new Dependency(
+                "rubygems",
+                "ruby-openai",
+                "7.1.0",
+                null,
+                true,
+                List.of("bot", "ruby-openai@7.1.0"),
+                "bot/Gemfile",
+                3));
+    assertThat(out.one("rspec"))
+        .extracting(Dependency::scope, Dependency::line)
+        .containsExactly("development,test", 6);
+    assertThat(out.one("faraday-net_http"))
+        .isEqualTo(
+            new Dependency(
+                "rubygems",
+                "faraday-net_http",
+                "3.1.0",
+                null,
+                false,
+                List.of("bot", "ruby-openai@7.1.0", "faraday@2.9.2", "faraday-net_http@3.1.0"),
+                "bot/Gemfile",
+                3));
   }
 
   @Test
   void withoutGemfileLocatesAtTheLockAndWarnsOnBadEntries() {
-    write(root, "Gemfile.lock", """
+    write(
+        root,
+        "Gemfile.lock",
+        """
         GEM
           specs:
             ruby-openai (7.1.0)
@@ -73,8 +102,10 @@ class GemfileLockReaderTest {
 
     reader.read(root, List.of("Gemfile.lock"), null, out);
 
-    assertThat(out.warnings).containsExactly("Gemfile.lock:4 cannot read the GEM entry on this line");
-    assertThat(out.one("ruby-openai")).extracting(Dependency::version, Dependency::manifest, Dependency::line)
+    assertThat(out.warnings)
+        .containsExactly("Gemfile.lock:4 cannot read the GEM entry on this line");
+    assertThat(out.one("ruby-openai"))
+        .extracting(Dependency::version, Dependency::manifest, Dependency::line)
         .containsExactly("7.1.0", "Gemfile.lock", 6);
   }
 }

@@ -35,19 +35,26 @@ public final class BicepExtractor implements Extractor {
     private final int n;
     private final FactWriter out;
     private final KeyTracker keys = new KeyTracker();
+
     /** Resource types whose bodies are open, with the brace depth of each body. */
     private final Deque<Object[]> openResources = new ArrayDeque<>();
+
     private int pos;
     private int line = 1;
     private int depth;
     private boolean statementStart = true;
+
     /** 0: none; 1: after {@code resource}, expecting the symbolic name; 2: expecting the type. */
     private int resourceState;
+
     private int resourceLine;
+
     /** A resource just declared whose body brace has not been seen yet. */
     private String pendingBody;
+
     /** 0: none; 1: after {@code param}/{@code var}, expecting the name; 2: name read. */
     private int declState;
+
     private String declName;
 
     Scan(String s, FactWriter out) {

@@ -16,9 +16,15 @@ final class ConfigFacts {
     return Map.of(Fact.Attr.ORIGIN, origin);
   }
 
-  /** Emits a value as a {@code string-literal}, with the {@code key} attribute when one is known. */
+  /**
+   * Emits a value as a {@code string-literal}, with the {@code key} attribute when one is known.
+   */
   static void literal(FactWriter out, String value, int line, String key) {
-    out.emit(FactType.STRING_LITERAL, value, line, key == null || key.isEmpty() ? Map.of() : Map.of(Fact.Attr.KEY, key));
+    out.emit(
+        FactType.STRING_LITERAL,
+        value,
+        line,
+        key == null || key.isEmpty() ? Map.of() : Map.of(Fact.Attr.KEY, key));
   }
 
   static void envVar(FactWriter out, String name, int line, String origin) {
@@ -31,7 +37,9 @@ final class ConfigFacts {
    */
   static String join(String path, String segment) {
     String joined = path == null || path.isEmpty() ? segment : path + "." + segment;
-    return joined.length() > FactWriter.MAX_VALUE ? joined.substring(0, FactWriter.MAX_VALUE) : joined;
+    return joined.length() > FactWriter.MAX_VALUE
+        ? joined.substring(0, FactWriter.MAX_VALUE)
+        : joined;
   }
 
   /** The physical lines of a text ({@code \n}, {@code \r\n} or {@code \r} terminated). */

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileExtractor implements Extractor {
   private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([A-Za-z]+)\\s*=\\s*(\\S+)\\s*");
-  private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+  private static final Pattern HEREDOC =
+      Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
   private static final String ORIGIN = "dockerfile";
 
   @Override
@@ -63,7 +64,9 @@ public final class DockerfileExtractor implements Extractor {
       int line = i + 1;
       StringBuilder logical = new StringBuilder();
       String current = lines[i].stripTrailing();
-      while (!current.isEmpty() && current.charAt(current.length() - 1) == escape && i + 1 < lines.length) {
+      while (!current.isEmpty()
+          && current.charAt(current.length() - 1) == escape
+          && i + 1 < lines.length) {
         logical.append(current, 0, current.length() - 1);
         i++;
         // Comment lines inside a continued instruction are dropped, as Docker does.
@@ -79,7 +82,8 @@ public final class DockerfileExtractor implements Extractor {
     }
   }
 
-  private static void instruction(String text, int line, char escape, Set<String> stages, FactWriter out) {
+  private static void instruction(
+      String text, int line, char escape, Set<String> stages, FactWriter out) {
     int space = 0;
     while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
       space++;
@@ -92,7 +96,11 @@ public final class DockerfileExtractor implements Extractor {
       case "ARG" -> {
         for (String word : words(args, escape)) {
           int eq = word.indexOf('=');
-          emitVariable(eq < 0 ? word : word.substring(0, eq), eq < 0 ? "" : word.substring(eq + 1), line, out);
+          emitVariable(
+              eq < 0 ? word : word.substring(0, eq),
+              eq < 0 ? "" : word.substring(eq + 1),
+              line,
+              out);
         }
       }
       default -> {
@@ -184,7 +192,9 @@ public final class DockerfileExtractor implements Extractor {
     return words;
   }
 
-  /** Skips the bodies of heredocs opened by an instruction; returns the index of the last line used. */
+  /**
+   * Skips the bodies of heredocs opened by an instruction; returns the index of the last line used.
+   */
   private static int skipHeredocs(String instruction, String[] lines, int last) {
     if (instruction.indexOf("<<") < 0) {
       return last;

@@ -7,9 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code .env} files ({@code .env}, {@code .env.local}, {@code prod.env}): each {@code KEY=value} or
- * {@code export KEY=value} as an {@code env-var} plus its value as a keyed {@code string-literal}.
- * Single-quoted values are raw, double-quoted ones take escapes; both may span lines.
+ * {@code .env} files ({@code .env}, {@code .env.local}, {@code prod.env}): each {@code KEY=value}
+ * or {@code export KEY=value} as an {@code env-var} plus its value as a keyed {@code
+ * string-literal}. Single-quoted values are raw, double-quoted ones take escapes; both may span
+ * lines.
  */
 public final class DotEnvExtractor implements Extractor {
   private static final Pattern ENTRY =

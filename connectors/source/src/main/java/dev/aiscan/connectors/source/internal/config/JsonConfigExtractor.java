@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
 public final class JsonConfigExtractor implements Extractor {
   private static final Set<String> EXCLUDED =
       Set.of("package.json", "package-lock.json", "npm-shrinkwrap.json");
-  static final Pattern AWS_TYPE = Pattern.compile("AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?");
-  private static final Pattern ARM_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+(?:/[A-Za-z0-9_\\-]+)+");
-  private static final Pattern ARM_CHILD = Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*(?:/[A-Za-z0-9_\\-]+)*");
+  static final Pattern AWS_TYPE =
+      Pattern.compile("AWS::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?");
+  private static final Pattern ARM_TYPE =
+      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+(?:/[A-Za-z0-9_\\-]+)+");
+  private static final Pattern ARM_CHILD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_\\-]*(?:/[A-Za-z0-9_\\-]+)*");
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
@@ -50,7 +53,9 @@ public final class JsonConfigExtractor implements Extractor {
   @Override
   public boolean accepts(SourceFile file) {
     String name = file.name().toLowerCase(Locale.ROOT);
-    return file.extension().equals("json") && !EXCLUDED.contains(name) && !name.startsWith("tsconfig");
+    return file.extension().equals("json")
+        && !EXCLUDED.contains(name)
+        && !name.startsWith("tsconfig");
   }
 
   @Override
@@ -62,7 +67,8 @@ public final class JsonConfigExtractor implements Extractor {
         // Constraint violations carry no location; the parser still knows where it stopped.
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         Integer line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
-        out.warn(line, "invalid JSON: " + ConfigFacts.problem(e.getOriginalMessage(), "syntax error"));
+        out.warn(
+            line, "invalid JSON: " + ConfigFacts.problem(e.getOriginalMessage(), "syntax error"));
       }
     } catch (IOException e) {
       throw new ScanException("cannot parse JSON: " + e.getClass().getSimpleName(), e);
@@ -81,7 +87,8 @@ public final class JsonConfigExtractor implements Extractor {
         }
         case END_OBJECT, END_ARRAY -> top = top == null ? null : top.parent;
         case FIELD_NAME -> top.field = parser.currentName();
-        case VALUE_STRING -> value(top, parser.getText(), parser.currentTokenLocation().getLineNr(), out);
+        case VALUE_STRING ->
+            value(top, parser.getText(), parser.currentTokenLocation().getLineNr(), out);
         default -> {
           // Numbers, booleans and nulls are not literals rules match on.
         }
@@ -94,13 +101,18 @@ public final class JsonConfigExtractor implements Extractor {
     if (top == null || top.array) {
       return;
     }
-    if ("Type".equals(top.field) && isCloudFormationResource(top) && AWS_TYPE.matcher(value).matches()) {
+    if ("Type".equals(top.field)
+        && isCloudFormationResource(top)
+        && AWS_TYPE.matcher(value).matches()) {
       out.emit(FactType.CLOUD_RESOURCE, value, line, ConfigFacts.origin("cloudformation"));
     } else if ("type".equalsIgnoreCase(top.field) && isArmResource(top)) {
       String type = value.indexOf('@') < 0 ? value : value.substring(0, value.indexOf('@'));
       if (ARM_TYPE.matcher(type).matches()) {
         top.armType = type;
-      } else if (ARM_CHILD.matcher(type).matches() && top.parent.array && top.parent.parent != null && top.parent.parent.armType != null) {
+      } else if (ARM_CHILD.matcher(type).matches()
+          && top.parent.array
+          && top.parent.parent != null
+          && top.parent.parent.armType != null) {
         // A nested resource's type is relative to its parent: accounts + deployments.
         top.armType = top.parent.parent.armType + "/" + type;
       } else {
@@ -113,10 +125,17 @@ public final class JsonConfigExtractor implements Extractor {
   /** An entry of the top-level {@code Resources} object. */
   private static boolean isCloudFormationResource(Frame f) {
     Frame resources = f.parent;
-    return resources != null && !resources.array && "Resources".equals(resources.name) && resources.parent != null && resources.parent.parent == null;
+    return resources != null
+        && !resources.array
+        && "Resources".equals(resources.name)
+        && resources.parent != null
+        && resources.parent.parent == null;
   }
 
-  /** An element of a {@code resources} array (any depth), or an entry of a top-level {@code resources} object. */
+  /**
+   * An element of a {@code resources} array (any depth), or an entry of a top-level {@code
+   * resources} object.
+   */
   private static boolean isArmResource(Frame f) {
     Frame resources = f.parent;
     if (resources == null || !"resources".equalsIgnoreCase(resources.name)) {

@@ -6,9 +6,10 @@ import dev.aiscan.connectors.source.internal.SourceFile;
 import dev.aiscan.core.model.FactType;
 
 /**
- * Java {@code .properties} files: each key as a {@code config-key} at its line, each non-empty value
- * as a {@code string-literal} keyed by it. Follows the {@code java.util.Properties} syntax (comments,
- * separators, continuations, escapes) but keeps line numbers, which {@code Properties} loses.
+ * Java {@code .properties} files: each key as a {@code config-key} at its line, each non-empty
+ * value as a {@code string-literal} keyed by it. Follows the {@code java.util.Properties} syntax
+ * (comments, separators, continuations, escapes) but keeps line numbers, which {@code Properties}
+ * loses.
  */
 public final class PropertiesExtractor implements Extractor {
 
@@ -32,7 +33,8 @@ public final class PropertiesExtractor implements Extractor {
       }
       int keyLine = i + 1;
       StringBuilder logical = new StringBuilder();
-      // A line ending in an odd number of backslashes continues on the next, whose leading blanks go.
+      // A line ending in an odd number of backslashes continues on the next, whose leading blanks
+      // go.
       while (continues(current) && i + 1 < lines.length) {
         logical.append(current, 0, current.length() - 1);
         i++;

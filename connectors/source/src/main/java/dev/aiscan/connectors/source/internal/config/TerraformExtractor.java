@@ -11,7 +11,8 @@ import java.util.Deque;
  * Terraform ({@code .tf}, {@code .tofu}) through a small HCL-aware scanner: {@code resource "TYPE"
  * "name"} and {@code data "TYPE" "name"} blocks as {@code cloud-resource}, every string and heredoc
  * as a {@code string-literal}, keyed by the attribute when it is {@code key = "value"}. Comments,
- * {@code ${…}} templates (with nested strings) and heredocs are understood; one pass, no backtracking.
+ * {@code ${…}} templates (with nested strings) and heredocs are understood; one pass, no
+ * backtracking.
  */
 public final class TerraformExtractor implements Extractor {
 
@@ -38,8 +39,10 @@ public final class TerraformExtractor implements Extractor {
     private int pos;
     private int line = 1;
     private final KeyTracker keys = new KeyTracker();
+
     /** At the start of a statement: start of file, after a newline or a brace. */
     private boolean statementStart = true;
+
     /** Line of a pending {@code resource}/{@code data} keyword waiting for its type label. */
     private int blockLine;
 
@@ -71,7 +74,10 @@ public final class TerraformExtractor implements Extractor {
           literal(heredoc(), start);
         } else if (Character.isLetter(c) || c == '_') {
           int from = pos;
-          while (pos < n && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '-')) {
+          while (pos < n
+              && (Character.isLetterOrDigit(s.charAt(pos))
+                  || s.charAt(pos) == '_'
+                  || s.charAt(pos) == '-')) {
             pos++;
           }
           identifier(s.substring(from, pos));
@@ -140,7 +146,10 @@ public final class TerraformExtractor implements Extractor {
       pos = stop;
     }
 
-    /** Reads a quoted template string at {@code pos}; escapes applied, interpolations kept as written. */
+    /**
+     * Reads a quoted template string at {@code pos}; escapes applied, interpolations kept as
+     * written.
+     */
     private String string() {
       int startLine = line;
       StringBuilder b = new StringBuilder();
@@ -163,7 +172,10 @@ public final class TerraformExtractor implements Extractor {
           pos = skipped.end();
           line += skipped.newlines();
           b.append(s, from, pos);
-        } else if ((c == '$' || c == '%') && next() == c && pos + 2 < n && s.charAt(pos + 2) == '{') {
+        } else if ((c == '$' || c == '%')
+            && next() == c
+            && pos + 2 < n
+            && s.charAt(pos + 2) == '{') {
           b.append(c).append('{');
           pos += 3;
         } else {

@@ -60,7 +60,8 @@ public final class YamlExtractor implements Extractor {
     options.setNestingDepthLimit(MAX_NESTING_DEPTH);
     options.setAllowRecursiveKeys(false);
     options.setMergeOnCompose(false);
-    // The file was already admitted under the size cap; the limit just has to let all of it through.
+    // The file was already admitted under the size cap; the limit just has to let all of it
+    // through.
     options.setCodePointLimit(Math.max(text.length() + 1, 1024));
     // Nodes are never constructed, so a global tag is only a label and is safe to keep.
     options.setTagInspector(tag -> true);
@@ -78,13 +79,19 @@ public final class YamlExtractor implements Extractor {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      out.warn(mark == null ? parser.line() : Integer.valueOf(mark.getLine() + 1), "invalid YAML: " + ConfigFacts.oneLine(problem, "syntax error"));
+      out.warn(
+          mark == null ? parser.line() : Integer.valueOf(mark.getLine() + 1),
+          "invalid YAML: " + ConfigFacts.oneLine(problem, "syntax error"));
     } catch (ReaderException e) {
-      out.warn(lineOfCodePoint(text, e.getPosition()), String.format("invalid YAML: unacceptable code point 0x%x", e.getCodePoint()));
+      out.warn(
+          lineOfCodePoint(text, e.getPosition()),
+          String.format("invalid YAML: unacceptable code point 0x%x", e.getCodePoint()));
     } catch (YAMLException e) {
-      out.warn(parser.line(), "invalid YAML: " + ConfigFacts.oneLine(e.getMessage(), "syntax error"));
+      out.warn(
+          parser.line(), "invalid YAML: " + ConfigFacts.oneLine(e.getMessage(), "syntax error"));
     } catch (RuntimeException e) {
-      throw new ScanException("YAML parser failed near line " + parser.line() + ": " + e.getClass().getSimpleName(), e);
+      throw new ScanException(
+          "YAML parser failed near line " + parser.line() + ": " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -95,7 +102,9 @@ public final class YamlExtractor implements Extractor {
   private static Integer lineOfCodePoint(String text, int position) {
     int line = 1;
     int cp = 0;
-    for (int i = 0; i < text.length() && cp < position; i += Character.charCount(text.codePointAt(i)), cp++) {
+    for (int i = 0;
+        i < text.length() && cp < position;
+        i += Character.charCount(text.codePointAt(i)), cp++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code env: [{name, value}]} and upper-case {@code env:} maps, and CloudFormation/SAM resources.
  */
 final class YamlRecognisers {
-  private static final Pattern COMPOSE_NAME = Pattern.compile("(?:docker-compose|compose)[^/]*\\.ya?ml");
+  private static final Pattern COMPOSE_NAME =
+      Pattern.compile("(?:docker-compose|compose)[^/]*\\.ya?ml");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
   private static final String COMPOSE = "docker-compose";
   private static final String YAML = "yaml";
@@ -30,13 +31,16 @@ final class YamlRecognisers {
   private final FactWriter out;
   private final boolean composeFile;
   private final boolean workflow;
+
   /** Image nodes already reported by the Compose recogniser, so the generic one skips them. */
   private final Set<Node> composeImages = Collections.newSetFromMap(new IdentityHashMap<>());
 
   YamlRecognisers(SourceFile file, FactWriter out) {
     this.out = out;
     this.composeFile = COMPOSE_NAME.matcher(file.name().toLowerCase(Locale.ROOT)).matches();
-    this.workflow = file.relative().startsWith(".github/workflows/") || file.relative().contains("/.github/workflows/");
+    this.workflow =
+        file.relative().startsWith(".github/workflows/")
+            || file.relative().contains("/.github/workflows/");
   }
 
   /** Whole-document shapes: Compose and CloudFormation. */
@@ -44,9 +48,11 @@ final class YamlRecognisers {
     if (!(root instanceof MappingNode)) {
       return;
     }
-    if (get(root, "services") instanceof MappingNode services && (composeFile || looksLikeCompose(services))) {
+    if (get(root, "services") instanceof MappingNode services
+        && (composeFile || looksLikeCompose(services))) {
       for (NodeTuple service : services.getValue()) {
-        if (service.getKeyNode() instanceof ScalarNode && service.getValueNode() instanceof MappingNode body) {
+        if (service.getKeyNode() instanceof ScalarNode
+            && service.getValueNode() instanceof MappingNode body) {
           composeService(body);
         }
       }
@@ -58,8 +64,13 @@ final class YamlRecognisers {
     }
     if (resources instanceof MappingNode map) {
       for (NodeTuple resource : map.getValue()) {
-        if (get(resource.getValueNode(), "Type") instanceof ScalarNode type && JsonConfigExtractor.AWS_TYPE.matcher(type.getValue()).matches()) {
-          out.emit(FactType.CLOUD_RESOURCE, type.getValue(), YamlExtractor.line(type), ConfigFacts.origin("cloudformation"));
+        if (get(resource.getValueNode(), "Type") instanceof ScalarNode type
+            && JsonConfigExtractor.AWS_TYPE.matcher(type.getValue()).matches()) {
+          out.emit(
+              FactType.CLOUD_RESOURCE,
+              type.getValue(),
+              YamlExtractor.line(type),
+              ConfigFacts.origin("cloudformation"));
         }
       }
     }
@@ -72,7 +83,11 @@ final class YamlRecognisers {
       case "env" -> env(value);
       case "container" -> {
         if (workflow && value instanceof ScalarNode scalar) {
-          out.emit(FactType.CONTAINER_IMAGE, scalar.getValue(), YamlExtractor.line(scalar), ConfigFacts.origin(YAML));
+          out.emit(
+              FactType.CONTAINER_IMAGE,
+              scalar.getValue(),
+              YamlExtractor.line(scalar),
+              ConfigFacts.origin(YAML));
         }
       }
       default -> {
@@ -84,7 +99,11 @@ final class YamlRecognisers {
   private void composeService(Node service) {
     if (get(service, "image") instanceof ScalarNode image) {
       composeImages.add(image);
-      out.emit(FactType.CONTAINER_IMAGE, image.getValue(), YamlExtractor.line(image), ConfigFacts.origin(COMPOSE));
+      out.emit(
+          FactType.CONTAINER_IMAGE,
+          image.getValue(),
+          YamlExtractor.line(image),
+          ConfigFacts.origin(COMPOSE));
     }
     Node environment = get(service, "environment");
     if (environment instanceof MappingNode map) {
@@ -114,7 +133,11 @@ final class YamlRecognisers {
   private void image(Node value) {
     if (value instanceof ScalarNode scalar) {
       if (!composeImages.contains(scalar) && !Tag.NULL.equals(scalar.getTag())) {
-        out.emit(FactType.CONTAINER_IMAGE, scalar.getValue(), YamlExtractor.line(scalar), ConfigFacts.origin(YAML));
+        out.emit(
+            FactType.CONTAINER_IMAGE,
+            scalar.getValue(),
+            YamlExtractor.line(scalar),
+            ConfigFacts.origin(YAML));
       }
     } else if (get(value, "repository") instanceof ScalarNode repository) {
       // Helm values: image: {registry, repository, tag}.
@@ -123,10 +146,16 @@ final class YamlRecognisers {
         ref.append(registry.getValue()).append('/');
       }
       ref.append(repository.getValue());
-      if (get(value, "tag") instanceof ScalarNode tag && !tag.getValue().isEmpty() && !Tag.NULL.equals(tag.getTag())) {
+      if (get(value, "tag") instanceof ScalarNode tag
+          && !tag.getValue().isEmpty()
+          && !Tag.NULL.equals(tag.getTag())) {
         ref.append(':').append(tag.getValue());
       }
-      out.emit(FactType.CONTAINER_IMAGE, ref.toString(), YamlExtractor.line(repository), ConfigFacts.origin(YAML));
+      out.emit(
+          FactType.CONTAINER_IMAGE,
+          ref.toString(),
+          YamlExtractor.line(repository),
+          ConfigFacts.origin(YAML));
     }
   }
 
@@ -145,7 +174,8 @@ final class YamlRecognisers {
       // GitHub Actions and similar: env: {OPENAI_API_KEY: ...}; only upper-case names, so that
       // Spring's management.endpoint.env.* does not read as variables.
       for (NodeTuple variable : map.getValue()) {
-        if (variable.getKeyNode() instanceof ScalarNode name && ENV_NAME.matcher(name.getValue()).matches()) {
+        if (variable.getKeyNode() instanceof ScalarNode name
+            && ENV_NAME.matcher(name.getValue()).matches()) {
           ConfigFacts.envVar(out, name.getValue(), YamlExtractor.line(name), YAML);
           if (variable.getValueNode() instanceof ScalarNode v && !Tag.NULL.equals(v.getTag())) {
             ConfigFacts.literal(out, v.getValue(), YamlExtractor.line(v), name.getValue());
@@ -157,7 +187,8 @@ final class YamlRecognisers {
 
   private static boolean looksLikeCompose(MappingNode services) {
     for (NodeTuple service : services.getValue()) {
-      if (get(service.getValueNode(), "image") != null || get(service.getValueNode(), "build") != null) {
+      if (get(service.getValueNode(), "image") != null
+          || get(service.getValueNode(), "build") != null) {
         return true;
       }
     }
@@ -171,7 +202,9 @@ final class YamlRecognisers {
     }
     List<NodeTuple> entries = map.getValue();
     for (NodeTuple entry : entries) {
-      if (entry.getKeyNode() instanceof ScalarNode k && !Tag.MERGE.equals(k.getTag()) && k.getValue().equals(key)) {
+      if (entry.getKeyNode() instanceof ScalarNode k
+          && !Tag.MERGE.equals(k.getTag())
+          && k.getValue().equals(key)) {
         return entry.getValueNode();
       }
     }

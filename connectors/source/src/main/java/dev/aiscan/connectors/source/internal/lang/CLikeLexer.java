@@ -29,13 +29,27 @@ final class CLikeLexer {
   }
 
   private static final Set<String> TWO_CHAR_PUNCT =
-      Set.of("==", "!=", "<=", ">=", "=>", ":=", "::", "?.", "&&", "||", "??", "+=", "-=", "->", "++", "--");
+      Set.of(
+          "==", "!=", "<=", ">=", "=>", ":=", "::", "?.", "&&", "||", "??", "+=", "-=", "->", "++",
+          "--");
 
   /** JavaScript keywords after which a slash starts a regular expression, not a division. */
   private static final Set<String> REGEX_AFTER =
       Set.of(
-          "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
-          "else", "yield", "await");
+          "return",
+          "typeof",
+          "instanceof",
+          "in",
+          "of",
+          "new",
+          "delete",
+          "void",
+          "throw",
+          "case",
+          "do",
+          "else",
+          "yield",
+          "await");
 
   /** Punctuation after which a slash divides: the end of an operand. */
   private static final Set<String> DIVISION_AFTER = Set.of(")", "]", "++", "--");
@@ -113,7 +127,8 @@ final class CLikeLexer {
         skipToLineEnd();
       } else if (c == '/' && next == '*') {
         skipBlockComment();
-      } else if (c == '#' && (dialect == Dialect.CSHARP && !lineHasCode || pos == 0 && next == '!')) {
+      } else if (c == '#'
+          && (dialect == Dialect.CSHARP && !lineHasCode || pos == 0 && next == '!')) {
         // a C# preprocessor line (#region may hold an apostrophe), or a #! line
         skipToLineEnd();
       } else if (!stringStart(c, next)) {
@@ -147,7 +162,8 @@ final class CLikeLexer {
       case JAVA -> {
         if (c == '"') {
           boolean textBlock = src.startsWith("\"\"\"", pos);
-          return open(textBlock ? new Form('"', 3, true, true, false, Interp.NONE, 0) : regular('"'));
+          return open(
+              textBlock ? new Form('"', 3, true, true, false, Interp.NONE, 0) : regular('"'));
         }
         return c == '\'' && charLiteral();
       }
@@ -192,7 +208,9 @@ final class CLikeLexer {
     return true;
   }
 
-  /** C# {@code @"…"}, {@code $"…"}, {@code $@"…"}, {@code @$"…"}, {@code $$"""…"""}, {@code @ident}. */
+  /**
+   * C# {@code @"…"}, {@code $"…"}, {@code $@"…"}, {@code @$"…"}, {@code $$"""…"""}, {@code @ident}.
+   */
   private boolean csharpPrefixed(char next) {
     int p = pos;
     boolean verbatim = src.charAt(p) == '@';
@@ -273,7 +291,10 @@ final class CLikeLexer {
         } else {
           pos = Escapes.decode(src, pos, sb, dialect == Dialect.CSHARP ? 4 : 2, false);
         }
-      } else if (f.interp == Interp.TEMPLATE && c == '$' && pos + 1 < n && src.charAt(pos + 1) == '{') {
+      } else if (f.interp == Interp.TEMPLATE
+          && c == '$'
+          && pos + 1 < n
+          && src.charAt(pos + 1) == '{') {
         pos += 2;
         suspend(f, sb, startLine);
         return;
@@ -316,7 +337,8 @@ final class CLikeLexer {
         tokens.add(new Token(Kind.STRING_PART, sb.toString(), startLine));
       }
     } else {
-      String value = dialect == Dialect.CSHARP && f.quotes >= 3 ? dedentRaw(sb.toString()) : sb.toString();
+      String value =
+          dialect == Dialect.CSHARP && f.quotes >= 3 ? dedentRaw(sb.toString()) : sb.toString();
       tokens.add(new Token(Kind.STRING, value, startLine));
     }
   }

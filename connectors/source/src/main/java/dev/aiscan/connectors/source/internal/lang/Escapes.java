@@ -63,7 +63,8 @@ final class Escapes {
     return next;
   }
 
-  private static int hex(CharSequence s, int from, int min, int max, StringBuilder out, int backslash) {
+  private static int hex(
+      CharSequence s, int from, int min, int max, StringBuilder out, int backslash) {
     int end = from;
     while (end < s.length() && end - from < max && isHex(s.charAt(end))) {
       end++;

@@ -11,15 +11,18 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * Emits the facts of the token-based extractors, mapping their lines to locations (a file line, or a
- * line inside a notebook cell), and holds the token patterns they share.
+ * Emits the facts of the token-based extractors, mapping their lines to locations (a file line, or
+ * a line inside a notebook cell), and holds the token patterns they share.
  */
 final class FactSink {
   static final Map<String, String> CODE_ORIGIN = Map.of(Fact.Attr.ORIGIN, "code");
 
   private static final Token EOF = new Token(Token.Kind.OTHER, "", 0);
 
-  /** Words that look like a key before {@code :} but are not (Python {@code else:}, JS {@code default:}). */
+  /**
+   * Words that look like a key before {@code :} but are not (Python {@code else:}, JS {@code
+   * default:}).
+   */
   private static final Set<String> NOT_KEYS =
       Set.of("else", "try", "finally", "default", "case", "lambda", "return", "except", "do");
 
@@ -57,7 +60,11 @@ final class FactSink {
       Token t = tokens.get(i);
       if (t.isLiteral() && !skip.get(i)) {
         String key = t.isString() ? keyOf(tokens, i) : null;
-        emit(FactType.STRING_LITERAL, t.text(), t.line(), key == null ? Map.of() : Map.of(Fact.Attr.KEY, key));
+        emit(
+            FactType.STRING_LITERAL,
+            t.text(),
+            t.line(),
+            key == null ? Map.of() : Map.of(Fact.Attr.KEY, key));
       }
     }
   }
@@ -106,7 +113,10 @@ final class FactSink {
     return t == EOF;
   }
 
-  /** Whether {@code t[open]} starts a call with a plain string first: {@code ("x")}, {@code ("x", …)}. */
+  /**
+   * Whether {@code t[open]} starts a call with a plain string first: {@code ("x")}, {@code ("x",
+   * …)}.
+   */
   static boolean callWithString(List<Token> t, int open) {
     Token after = at(t, open + 2);
     return at(t, open).is("(") && at(t, open + 1).isString() && (after.is(")") || after.is(","));

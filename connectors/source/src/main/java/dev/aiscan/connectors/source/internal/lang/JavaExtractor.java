@@ -2,8 +2,8 @@ package dev.aiscan.connectors.source.internal.lang;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
@@ -62,7 +62,8 @@ public final class JavaExtractor implements Extractor {
         Integer line = firstProblemLine(result.getProblems());
         // never the parser's message: it quotes source text, and a literal may be a secret
         String where = line == null ? "" : " (first problem at line " + line + ")";
-        out.warn(line, "Java syntax error: does not parse" + where + "; imports recovered by line scan");
+        out.warn(
+            line, "Java syntax error: does not parse" + where + "; imports recovered by line scan");
         emitScannedImports(src, imports, out);
       }
       importsDone = true;
@@ -80,10 +81,14 @@ public final class JavaExtractor implements Extractor {
     }
   }
 
-  private static void emitImports(List<ImportDeclaration> declarations, JavaImports imports, FactWriter out) {
+  private static void emitImports(
+      List<ImportDeclaration> declarations, JavaImports imports, FactWriter out) {
     for (ImportDeclaration d : declarations) {
       int line = d.getBegin().map(p -> p.line).orElse(1);
-      emit(new JavaImports.Import(d.getNameAsString(), d.isStatic(), d.isAsterisk(), line), imports, out);
+      emit(
+          new JavaImports.Import(d.getNameAsString(), d.isStatic(), d.isAsterisk(), line),
+          imports,
+          out);
     }
   }
 
@@ -96,12 +101,21 @@ public final class JavaExtractor implements Extractor {
   private static void emit(JavaImports.Import imp, JavaImports imports, FactWriter out) {
     imports.add(imp);
     String flags = imp.flags();
-    out.emit(FactType.IMPORT, imp.name(), imp.line(), flags == null ? Map.of() : Map.of(Fact.Attr.FLAGS, flags));
+    out.emit(
+        FactType.IMPORT,
+        imp.name(),
+        imp.line(),
+        flags == null ? Map.of() : Map.of(Fact.Attr.FLAGS, flags));
   }
 
   private static Integer firstProblemLine(List<Problem> problems) {
     return problems.stream()
-        .map(p -> p.getLocation().flatMap(r -> r.getBegin().getRange()).map(r -> r.begin.line).orElse(null))
+        .map(
+            p ->
+                p.getLocation()
+                    .flatMap(r -> r.getBegin().getRange())
+                    .map(r -> r.begin.line)
+                    .orElse(null))
         .filter(l -> l != null)
         .findFirst()
         .orElse(null);

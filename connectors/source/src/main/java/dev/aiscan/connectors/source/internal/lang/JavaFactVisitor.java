@@ -40,10 +40,15 @@ import java.util.Set;
  * literals and {@code System.getenv} reads (imports are emitted by {@link JavaExtractor}).
  */
 final class JavaFactVisitor extends VoidVisitorAdapter<Void> {
-  /** Call-chain text is not grown past this length (generated code can chain thousands of calls). */
+  /**
+   * Call-chain text is not grown past this length (generated code can chain thousands of calls).
+   */
   private static final int MAX_CONTEXT = 1000;
 
-  /** How many enclosing expressions ({@code "a" + b}, casts, parentheses) a literal is looked through. */
+  /**
+   * How many enclosing expressions ({@code "a" + b}, casts, parentheses) a literal is looked
+   * through.
+   */
   private static final int MAX_LITERAL_WALK = 64;
 
   private final FactWriter out;
@@ -105,12 +110,13 @@ final class JavaFactVisitor extends VoidVisitorAdapter<Void> {
     // that a builder spread over ten lines is one finding per rule, not ten.
     out.emit(FactType.CALL, n.getNameAsString(), line(chainStart(n)), attrs);
     n.getScope()
-        .ifPresent(scope -> {
-          String type = staticScopeType(scope);
-          if (type != null) {
-            out.emit(FactType.TYPE_REFERENCE, type, line(scope));
-          }
-        });
+        .ifPresent(
+            scope -> {
+              String type = staticScopeType(scope);
+              if (type != null) {
+                out.emit(FactType.TYPE_REFERENCE, type, line(scope));
+              }
+            });
     if (n.getNameAsString().equals("getenv")
         && n.getArguments().size() == 1
         && n.getArguments().get(0) instanceof StringLiteralExpr name) {
@@ -157,7 +163,8 @@ final class JavaFactVisitor extends VoidVisitorAdapter<Void> {
     Map<String, String> attrs = Map.of();
     if (parent instanceof MethodCallExpr call && isArgument(call.getArguments(), child)) {
       attrs = Map.of(Fact.Attr.CONTEXT, chain(call).context());
-    } else if (parent instanceof ObjectCreationExpr created && isArgument(created.getArguments(), child)) {
+    } else if (parent instanceof ObjectCreationExpr created
+        && isArgument(created.getArguments(), child)) {
       attrs = Map.of(Fact.Attr.CONTEXT, "new " + created.getType().getNameWithScope());
     } else if (parent instanceof VariableDeclarator variable) {
       attrs = Map.of(Fact.Attr.KEY, variable.getNameAsString());
@@ -335,7 +342,10 @@ final class JavaFactVisitor extends VoidVisitorAdapter<Void> {
     return Character.isUpperCase(name.charAt(0)) && name.chars().anyMatch(Character::isLowerCase);
   }
 
-  /** The innermost scope of a call chain: {@code OpenAiChatModel} in {@code OpenAiChatModel.builder().build()}. */
+  /**
+   * The innermost scope of a call chain: {@code OpenAiChatModel} in {@code
+   * OpenAiChatModel.builder().build()}.
+   */
   private static Expression chainStart(MethodCallExpr call) {
     Expression e = call;
     while (e instanceof MethodCallExpr m && m.getScope().isPresent()) {

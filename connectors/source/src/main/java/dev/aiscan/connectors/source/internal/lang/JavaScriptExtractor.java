@@ -53,7 +53,10 @@ public final class JavaScriptExtractor implements Extractor {
         importForm(t, i, sink, specifiers);
       } else if (tok.is("export") && !member) {
         fromClause(t, i + 1, sink, specifiers);
-      } else if (tok.is("require") && at(t, i + 1).is("(") && at(t, i + 2).isString() && at(t, i + 3).is(")")) {
+      } else if (tok.is("require")
+          && at(t, i + 1).is("(")
+          && at(t, i + 2).isString()
+          && at(t, i + 3).is(")")) {
         specifier(t, i + 2, sink, specifiers);
       } else if (tok.is("process") && !member && at(t, i + 1).is(".") && at(t, i + 2).is("env")) {
         envAccess(t, i, i + 3, sink);
@@ -66,9 +69,14 @@ public final class JavaScriptExtractor implements Extractor {
     Token next = at(t, i + 1);
     if (next.isString()) {
       specifier(t, i + 1, sink, specifiers);
-    } else if (next.is("(") && at(t, i + 2).isString() && (at(t, i + 3).is(")") || at(t, i + 3).is(","))) {
+    } else if (next.is("(")
+        && at(t, i + 2).isString()
+        && (at(t, i + 3).is(")") || at(t, i + 3).is(","))) {
       specifier(t, i + 2, sink, specifiers);
-    } else if (next.is(".") && at(t, i + 2).is("meta") && at(t, i + 3).is(".") && at(t, i + 4).is("env")) {
+    } else if (next.is(".")
+        && at(t, i + 2).is("meta")
+        && at(t, i + 3).is(".")
+        && at(t, i + 4).is("env")) {
       envAccess(t, i, i + 5, sink);
     } else {
       fromClause(t, i + 1, sink, specifiers);
@@ -99,7 +107,10 @@ public final class JavaScriptExtractor implements Extractor {
     sink.importFact(t.get(i).text(), t.get(i).line(), null);
   }
 
-  /** {@code .X}, {@code ?.X} or {@code ['X']} after {@code process.env}, or a destructuring before it. */
+  /**
+   * {@code .X}, {@code ?.X} or {@code ['X']} after {@code process.env}, or a destructuring before
+   * it.
+   */
   private static void envAccess(List<Token> t, int start, int i, FactSink sink) {
     Token op = at(t, i);
     Token name = at(t, i + 1);

@@ -20,13 +20,22 @@ import java.util.Set;
 public final class NotebookExtractor implements Extractor {
 
   /** Cell magics whose body is a shell script: each line is read like a {@code !} line. */
-  private static final Set<String> SHELL_CELLS = Set.of("%%bash", "%%sh", "%%script", "%%system", "%%!");
+  private static final Set<String> SHELL_CELLS =
+      Set.of("%%bash", "%%sh", "%%script", "%%system", "%%!");
 
   /** Cell magics whose body is not Python at all. */
   private static final Set<String> FOREIGN_CELLS =
       Set.of(
-          "%%html", "%%javascript", "%%js", "%%latex", "%%markdown", "%%svg", "%%sql", "%%perl",
-          "%%ruby", "%%writefile");
+          "%%html",
+          "%%javascript",
+          "%%js",
+          "%%latex",
+          "%%markdown",
+          "%%svg",
+          "%%sql",
+          "%%perl",
+          "%%ruby",
+          "%%writefile");
 
   @Override
   public String language() {
@@ -47,8 +56,13 @@ public final class NotebookExtractor implements Extractor {
     String path = file.relative();
     for (NotebookReader.Cell cell : notebook.cells()) {
       if (cell.truncated()) {
-        out.warn(null, "notebook cell " + cell.index() + " is longer than " + NotebookReader.MAX_CELL_CHARS
-            + " characters; only its start was scanned");
+        out.warn(
+            null,
+            "notebook cell "
+                + cell.index()
+                + " is longer than "
+                + NotebookReader.MAX_CELL_CHARS
+                + " characters; only its start was scanned");
       }
       PythonExtractor.MagicLines magics =
           (line, text) -> packages(out, Location.cell(path, cell.index(), line), text);
@@ -63,7 +77,8 @@ public final class NotebookExtractor implements Extractor {
           magics.accept(i + 1, "!" + lines[i].strip());
         }
       } else if (!FOREIGN_CELLS.contains(magic)) {
-        PythonExtractor.extractSource(cell.source(), line -> Location.cell(path, cell.index(), line), magics, out);
+        PythonExtractor.extractSource(
+            cell.source(), line -> Location.cell(path, cell.index(), line), magics, out);
       }
     }
   }

@@ -66,10 +66,12 @@ final class NotebookReader {
     } catch (IOException e) {
       throw new ScanException("cannot read notebook JSON: " + e.getClass().getSimpleName());
     }
-    String language = reader.kernelLanguage != null ? reader.kernelLanguage
-        : reader.infoLanguage != null ? reader.infoLanguage
-        : reader.cellLanguage != null ? reader.cellLanguage
-        : "python";
+    String language =
+        reader.kernelLanguage != null
+            ? reader.kernelLanguage
+            : reader.infoLanguage != null
+                ? reader.infoLanguage
+                : reader.cellLanguage != null ? reader.cellLanguage : "python";
     return new Notebook(language.toLowerCase(Locale.ROOT), List.copyOf(reader.cells));
   }
 
@@ -122,7 +124,8 @@ final class NotebookReader {
   }
 
   /** The string value of {@code name} in the object the parser is in, or {@code otherwise}. */
-  private static String firstString(JsonParser p, String name, String otherwise) throws IOException {
+  private static String firstString(JsonParser p, String name, String otherwise)
+      throws IOException {
     String found = otherwise;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -157,7 +160,9 @@ final class NotebookReader {
       JsonToken value = p.nextToken();
       if (field.equals("cell_type") && value == JsonToken.VALUE_STRING) {
         type = p.getText();
-      } else if (field.equals("language") && value == JsonToken.VALUE_STRING && cellLanguage == null) {
+      } else if (field.equals("language")
+          && value == JsonToken.VALUE_STRING
+          && cellLanguage == null) {
         cellLanguage = p.getText();
       } else if ((field.equals("source") || field.equals("input"))
           && (value == JsonToken.VALUE_STRING || value == JsonToken.START_ARRAY)) {
@@ -173,7 +178,8 @@ final class NotebookReader {
   }
 
   /** Appends a source given as one string or a list of lines; returns whether it was cut. */
-  private static boolean source(JsonParser p, JsonToken value, StringBuilder out) throws IOException {
+  private static boolean source(JsonParser p, JsonToken value, StringBuilder out)
+      throws IOException {
     boolean truncated = false;
     if (value == JsonToken.VALUE_STRING) {
       truncated = append(out, p.getText());

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class PipInstall {
 
-  /** A requirement: its name, {@code pypi} or {@code conda}, and the version when pinned exactly. */
+  /**
+   * A requirement: its name, {@code pypi} or {@code conda}, and the version when pinned exactly.
+   */
   record Requirement(String name, String ecosystem, String version) {}
 
   private static final Pattern PIP = Pattern.compile("(?:.*/)?pip(?:\\d+(?:\\.\\d+)?)?");
@@ -24,16 +26,49 @@ final class PipInstall {
   /** Flags whose next word is their value, not a package. */
   private static final Set<String> VALUE_FLAGS =
       Set.of(
-          "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
-          "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
-          "--platform", "--python-version", "--implementation", "--abi", "--upgrade-strategy",
-          "--trusted-host", "--cache-dir", "--src", "--log", "--progress-bar", "-C",
-          "--config-settings", "--global-option", "--no-binary", "--only-binary", "--report",
-          "--python", "--channel", "-n", "--name", "-p", "--file", "--override-channels-from");
+          "-r",
+          "--requirement",
+          "-c",
+          "--constraint",
+          "-e",
+          "--editable",
+          "-i",
+          "--index-url",
+          "--extra-index-url",
+          "-f",
+          "--find-links",
+          "-t",
+          "--target",
+          "--prefix",
+          "--root",
+          "--platform",
+          "--python-version",
+          "--implementation",
+          "--abi",
+          "--upgrade-strategy",
+          "--trusted-host",
+          "--cache-dir",
+          "--src",
+          "--log",
+          "--progress-bar",
+          "-C",
+          "--config-settings",
+          "--global-option",
+          "--no-binary",
+          "--only-binary",
+          "--report",
+          "--python",
+          "--channel",
+          "-n",
+          "--name",
+          "-p",
+          "--file",
+          "--override-channels-from");
 
   /** A requirement's name, extras, and an exact pin ({@code ==1.2}, or conda's {@code =1.2}). */
   private static final Pattern REQUIREMENT =
-      Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?:\\[[^\\]]*\\])?\\s*(?:(==?)\\s*([^,;=<>!~\\s]+)\\s*(?:$|;))?.*");
+      Pattern.compile(
+          "([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?:\\[[^\\]]*\\])?\\s*(?:(==?)\\s*([^,;=<>!~\\s]+)\\s*(?:$|;))?.*");
 
   private PipInstall() {}
 
@@ -88,9 +123,17 @@ final class PipInstall {
       spec = spec.substring(channel + 2);
     }
     // paths, URLs, archives, shell and Python substitutions are not package names
-    if (spec.isEmpty() || spec.contains("/") || spec.contains("\\") || spec.contains(":") || spec.startsWith(".")
-        || spec.startsWith("$") || spec.startsWith("{") || spec.equals("@") || spec.endsWith(".whl")
-        || spec.endsWith(".zip") || spec.endsWith(".tar.gz")) {
+    if (spec.isEmpty()
+        || spec.contains("/")
+        || spec.contains("\\")
+        || spec.contains(":")
+        || spec.startsWith(".")
+        || spec.startsWith("$")
+        || spec.startsWith("{")
+        || spec.equals("@")
+        || spec.endsWith(".whl")
+        || spec.endsWith(".zip")
+        || spec.endsWith(".tar.gz")) {
       return null;
     }
     Matcher m = REQUIREMENT.matcher(spec);

@@ -55,7 +55,8 @@ public final class PythonExtractor implements Extractor {
    *     tokenizing them, or null for plain Python
    * @param out where facts go
    */
-  public static void extractSource(String code, IntFunction<Location> locate, MagicLines magics, FactWriter out) {
+  public static void extractSource(
+      String code, IntFunction<Location> locate, MagicLines magics, FactWriter out) {
     List<Token> t = PythonTokenizer.tokenize(code, magics);
     FactSink sink = new FactSink(out, locate);
     for (int i = 0; i < t.size(); i++) {
@@ -65,7 +66,10 @@ public final class PythonExtractor implements Extractor {
       } else if (tok.is("from") && statementStart(t, i)) {
         i = fromImport(t, i + 1, sink) - 1;
       } else if (tok.is("getenv") && FactSink.callWithString(t, i + 1)
-          || tok.is("environ") && at(t, i + 1).is("[") && at(t, i + 2).isString() && at(t, i + 3).is("]")) {
+          || tok.is("environ")
+              && at(t, i + 1).is("[")
+              && at(t, i + 2).isString()
+              && at(t, i + 3).is("]")) {
         sink.envVar(t.get(i + 2).text(), t.get(i + 2).line());
       } else if (tok.is("environ")
           && at(t, i + 1).is(".")
@@ -79,7 +83,10 @@ public final class PythonExtractor implements Extractor {
 
   private static boolean statementStart(List<Token> t, int i) {
     Token prev = at(t, i - 1);
-    return FactSink.isNone(prev) || prev.kind() == Token.Kind.NEWLINE || prev.is(";") || prev.is(":");
+    return FactSink.isNone(prev)
+        || prev.kind() == Token.Kind.NEWLINE
+        || prev.is(";")
+        || prev.is(":");
   }
 
   /** {@code a.b [as c], d …} after {@code import}; returns the index after the list. */

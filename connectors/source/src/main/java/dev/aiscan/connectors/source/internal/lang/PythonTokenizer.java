@@ -12,16 +12,18 @@ import java.util.Set;
  * A forgiving, linear-time Python tokenizer: comments and line continuations are skipped, every
  * string form is unescaped (prefixes r, b, u, f, t and their pairs in any case; triple quotes;
  * f-strings yield their static parts while their replacement fields are tokenized as code), and
- * logical line ends become {@link Kind#NEWLINE} tokens (none inside brackets). Nesting is tracked on
- * explicit counters and stacks, so no input can overflow the call stack.
+ * logical line ends become {@link Kind#NEWLINE} tokens (none inside brackets). Nesting is tracked
+ * on explicit counters and stacks, so no input can overflow the call stack.
  *
  * <p>In notebook mode, IPython magic and shell lines ({@code %pip …}, {@code !ls}) are handed to a
  * callback instead of being tokenized.
  */
 final class PythonTokenizer {
 
-  private static final Set<String> PREFIXES = Set.of("r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt");
-  private static final Set<String> TWO_CHAR_PUNCT = Set.of("==", "!=", "<=", ">=", ":=", "->", "**", "//");
+  private static final Set<String> PREFIXES =
+      Set.of("r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt");
+  private static final Set<String> TWO_CHAR_PUNCT =
+      Set.of("==", "!=", "<=", ">=", ":=", "->", "**", "//");
 
   /**
    * Keywords that never start a line at column 0 inside brackets in valid code: seeing one there
@@ -80,7 +82,8 @@ final class PythonTokenizer {
       char next = pos + 1 < n ? src.charAt(pos + 1) : '\0';
       if (c == '\n') {
         newline();
-      } else if (c == '\\' && (next == '\n' || next == '\r' && pos + 2 < n && src.charAt(pos + 2) == '\n')) {
+      } else if (c == '\\'
+          && (next == '\n' || next == '\r' && pos + 2 < n && src.charAt(pos + 2) == '\n')) {
         pos += next == '\n' ? 2 : 3;
         line++;
       } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || Character.isWhitespace(c)) {
@@ -101,7 +104,8 @@ final class PythonTokenizer {
   private void token(char c, char next, boolean column0) {
     if (Character.isUnicodeIdentifierStart(c) || c == '_') {
       int start = pos;
-      while (pos < n && (Character.isUnicodeIdentifierPart(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < n
+          && (Character.isUnicodeIdentifierPart(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       String word = src.substring(start, pos);
@@ -132,7 +136,9 @@ final class PythonTokenizer {
       punct(String.valueOf(c), 1);
     } else {
       String two = pos + 1 < n ? src.substring(pos, pos + 2) : "";
-      punct(TWO_CHAR_PUNCT.contains(two) ? two : String.valueOf(c), TWO_CHAR_PUNCT.contains(two) ? 2 : 1);
+      punct(
+          TWO_CHAR_PUNCT.contains(two) ? two : String.valueOf(c),
+          TWO_CHAR_PUNCT.contains(two) ? 2 : 1);
     }
   }
 
@@ -192,7 +198,12 @@ final class PythonTokenizer {
     char q = src.charAt(pos);
     boolean triple = pos + 2 < n && src.charAt(pos + 1) == q && src.charAt(pos + 2) == q;
     pos += triple ? 3 : 1;
-    scan(new Form(q, triple, prefix.indexOf('r') >= 0, prefix.indexOf('f') >= 0 || prefix.indexOf('t') >= 0));
+    scan(
+        new Form(
+            q,
+            triple,
+            prefix.indexOf('r') >= 0,
+            prefix.indexOf('f') >= 0 || prefix.indexOf('t') >= 0));
   }
 
   /** Scans string content up to the closing quote, or up to a replacement field of an f-string. */
@@ -263,12 +274,16 @@ final class PythonTokenizer {
     } else if (next == 'N' && pos + 2 < n && src.charAt(pos + 2) == '{') {
       // \N{NAME}: a named character; its braces are not an f-string replacement field
       int close = pos + 3;
-      while (close < n && close < pos + 100 && src.charAt(close) != '}' && src.charAt(close) != '\n') {
+      while (close < n
+          && close < pos + 100
+          && src.charAt(close) != '}'
+          && src.charAt(close) != '\n') {
         close++;
       }
       int end = close < n && src.charAt(close) == '}' ? close + 1 : pos + 2;
       try {
-        sb.appendCodePoint(Character.codePointOf(src.substring(pos + 3, Math.max(pos + 3, end - 1))));
+        sb.appendCodePoint(
+            Character.codePointOf(src.substring(pos + 3, Math.max(pos + 3, end - 1))));
       } catch (IllegalArgumentException unknownName) {
         sb.append(src, pos, end);
       }
@@ -305,7 +320,9 @@ final class PythonTokenizer {
     magics.accept(startLine, text.toString().strip());
   }
 
-  /** The index of the {@code \n} if a line break ({@code \n} or {@code \r\n}) starts at {@code i}. */
+  /**
+   * The index of the {@code \n} if a line break ({@code \n} or {@code \r\n}) starts at {@code i}.
+   */
   private int lineBreakAfter(int i) {
     if (i < n && src.charAt(i) == '\n') {
       return i;

@@ -2,13 +2,34 @@ package dev.aiscan.connectors.source.internal.model;
 
 import java.nio.charset.StandardCharsets;
 
-/** Header checks for model formats. Each looks only at the bytes given, which may be fewer than asked. */
+/**
+ * Header checks for model formats. Each looks only at the bytes given, which may be fewer than
+ * asked.
+ */
 final class MagicBytes {
   private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-  /** {@code torch.save} before 1.6: pickle protocol 2, then the magic number 0x1950a86a20f9469cfc6c as a LONG1. */
+
+  /**
+   * {@code torch.save} before 1.6: pickle protocol 2, then the magic number 0x1950a86a20f9469cfc6c
+   * as a LONG1.
+   */
   private static final byte[] LEGACY_TORCH = {
-    (byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19
+    (byte) 0x80,
+    0x02,
+    (byte) 0x8a,
+    0x0a,
+    0x6c,
+    (byte) 0xfc,
+    (byte) 0x9c,
+    0x46,
+    (byte) 0xf9,
+    0x20,
+    0x6a,
+    (byte) 0xa8,
+    0x50,
+    0x19
   };
+
   private static final long MAX_SAFETENSORS_HEADER = 100L * 1024 * 1024;
 
   private MagicBytes() {}
@@ -74,7 +95,10 @@ final class MagicBytes {
 
   /** The HDF5 signature at 0 or after a user block of 512, 1024 or 2048 bytes. */
   static boolean isHdf5(byte[] h) {
-    return startsWith(h, 0, HDF5) || startsWith(h, 512, HDF5) || startsWith(h, 1024, HDF5) || startsWith(h, 2048, HDF5);
+    return startsWith(h, 0, HDF5)
+        || startsWith(h, 512, HDF5)
+        || startsWith(h, 1024, HDF5)
+        || startsWith(h, 2048, HDF5);
   }
 
   /** FlatBuffer file identifier {@code TFL3} at bytes 4 to 7. */

@@ -9,11 +9,11 @@ import dev.aiscan.core.model.Location;
 import java.util.Map;
 
 /**
- * Model files, identified by extension and confirmed by magic bytes: one {@code model-file} fact per
- * file, valued with the format ({@code gguf}, {@code safetensors}, {@code onnx}, {@code pytorch},
- * {@code keras}, {@code hdf5}, {@code pickle}, {@code joblib}, {@code tflite}, {@code coreml}) and
- * carrying the file size. Only the first {@value #HEADER} bytes are read, never the rest: model
- * files are often gigabytes, and a ZIP bomb named {@code .pt} is never opened.
+ * Model files, identified by extension and confirmed by magic bytes: one {@code model-file} fact
+ * per file, valued with the format ({@code gguf}, {@code safetensors}, {@code onnx}, {@code
+ * pytorch}, {@code keras}, {@code hdf5}, {@code pickle}, {@code joblib}, {@code tflite}, {@code
+ * coreml}) and carrying the file size. Only the first {@value #HEADER} bytes are read, never the
+ * rest: model files are often gigabytes, and a ZIP bomb named {@code .pt} is never opened.
  *
  * <p>A file whose extension names a format its header does not match is reported as a warning;
  * {@code .bin} files, which are as often not models as models, are reported only when the header
@@ -62,9 +62,15 @@ public final class ModelFileExtractor implements Extractor {
     byte[] header = file.header(HEADER);
     String format = identify(extension, header, file.size());
     if (format != null) {
-      out.emit(FactType.MODEL_FILE, format, Location.file(file.relative(), null), Map.of(Fact.Attr.SIZE, Long.toString(file.size())));
+      out.emit(
+          FactType.MODEL_FILE,
+          format,
+          Location.file(file.relative(), null),
+          Map.of(Fact.Attr.SIZE, Long.toString(file.size())));
     } else if (!extension.equals("bin")) {
-      out.warn(null, "model file: extension says " + EXPECTED.get(extension) + " but header does not match");
+      out.warn(
+          null,
+          "model file: extension says " + EXPECTED.get(extension) + " but header does not match");
     }
   }
 
@@ -74,7 +80,8 @@ public final class ModelFileExtractor implements Extractor {
       case "gguf" -> MagicBytes.isGguf(h) ? "gguf" : null;
       case "safetensors" -> MagicBytes.isSafetensors(h, size) ? "safetensors" : null;
       case "onnx" -> MagicBytes.isOnnx(h, size) ? "onnx" : null;
-      case "pt", "pth", "ckpt" -> MagicBytes.isTorchZip(h) || MagicBytes.isPickle(h) ? "pytorch" : null;
+      case "pt", "pth", "ckpt" ->
+          MagicBytes.isTorchZip(h) || MagicBytes.isPickle(h) ? "pytorch" : null;
       case "bin" -> binary(h, size);
       case "h5", "hdf5" -> MagicBytes.isHdf5(h) ? "hdf5" : null;
       case "keras" -> MagicBytes.isZip(h) ? "keras" : null;
@@ -86,7 +93,9 @@ public final class ModelFileExtractor implements Extractor {
     };
   }
 
-  /** {@code .bin} is a model only when the header proves it: GGUF, PyTorch zip or legacy PyTorch. */
+  /**
+   * {@code .bin} is a model only when the header proves it: GGUF, PyTorch zip or legacy PyTorch.
+   */
   private static String binary(byte[] h, long size) {
     if (MagicBytes.isGguf(h)) {
       return "gguf";

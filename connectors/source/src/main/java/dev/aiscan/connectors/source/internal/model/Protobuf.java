@@ -38,7 +38,8 @@ final class Protobuf {
    * Whether {@code h} starts with field 1 as a varint in {@code [min, max]} followed by at least
    * one more well-formed field; with {@code fields}, only those field numbers and wire types.
    */
-  static boolean startsWithVersion(byte[] h, long size, int min, int max, Map<Integer, Integer> fields) {
+  static boolean startsWithVersion(
+      byte[] h, long size, int min, int max, Map<Integer, Integer> fields) {
     if (h.length < 3 || h[0] != 0x08) {
       return false;
     }
@@ -58,7 +59,9 @@ final class Protobuf {
       if (field < 1 || field > 536_870_911L) {
         return false;
       }
-      if (fields != null ? !Integer.valueOf(wire).equals(fields.get((int) field)) : !(wire == VARINT || wire == FIXED64 || wire == LENGTH_DELIMITED || wire == FIXED32)) {
+      if (fields != null
+          ? !Integer.valueOf(wire).equals(fields.get((int) field))
+          : !(wire == VARINT || wire == FIXED64 || wire == LENGTH_DELIMITED || wire == FIXED32)) {
         return false;
       }
       switch (wire) {

@@ -79,20 +79,38 @@ class BicepExtractorTest {
             "Microsoft.KeyVault/vaults");
     Fact account = one(context, FactType.CLOUD_RESOURCE, "Microsoft.CognitiveServices/accounts");
     assertThat(line(account)).isEqualTo(6);
-    assertThat(account.attributes()).containsEntry("origin", "bicep").containsEntry("language", "bicep");
-    assertThat(context.facts(FactType.CLOUD_RESOURCE).get(1).location().line()).isEqualTo(lineOf(content, "resource nested"));
-    assertThat(context.facts(FactType.CLOUD_RESOURCE).get(2).location().line()).isEqualTo(lineOf(content, "resource chat"));
-    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "Microsoft.KeyVault/vaults"))).isEqualTo(lineOf(content, "resource kv"));
+    assertThat(account.attributes())
+        .containsEntry("origin", "bicep")
+        .containsEntry("language", "bicep");
+    assertThat(context.facts(FactType.CLOUD_RESOURCE).get(1).location().line())
+        .isEqualTo(lineOf(content, "resource nested"));
+    assertThat(context.facts(FactType.CLOUD_RESOURCE).get(2).location().line())
+        .isEqualTo(lineOf(content, "resource chat"));
+    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "Microsoft.KeyVault/vaults")))
+        .isEqualTo(lineOf(content, "resource kv"));
 
     assertThat(line(literal(context, "OpenAI", "kind"))).isEqualTo(9);
-    assertThat(line(literal(context, "OpenAI", "format"))).isEqualTo(lineOf(content, "format: 'OpenAI'"));
+    assertThat(line(literal(context, "OpenAI", "format")))
+        .isEqualTo(lineOf(content, "format: 'OpenAI'"));
     assertThat(line(literal(context, "contoso-openai", "accountName"))).isEqualTo(2);
     assertThat(line(literal(context, "gpt-4o", "modelName"))).isEqualTo(4);
     assertThat(literal(context, "S0", "name")).isNotNull();
-    assertThat(literal(context, "${accountName}-${uniqueString(resourceGroup().id, 'x')}", "customSubDomainName")).isNotNull();
+    assertThat(
+            literal(
+                context,
+                "${accountName}-${uniqueString(resourceGroup().id, 'x')}",
+                "customSubDomainName"))
+        .isNotNull();
     assertThat(literal(context, "Name of the Azure OpenAI account", null)).isNotNull();
-    assertThat(line(literal(context, "You are a helpful assistant.\nDon't use 'quotes' wrongly.\n", "prompt"))).isEqualTo(lineOf(content, "var prompt"));
-    assertThat(line(literal(context, "it's ${modelName} ${not}", "escaped"))).isEqualTo(lineOf(content, "var escaped"));
+    assertThat(
+            line(
+                literal(
+                    context,
+                    "You are a helpful assistant.\nDon't use 'quotes' wrongly.\n",
+                    "prompt")))
+        .isEqualTo(lineOf(content, "var prompt"));
+    assertThat(line(literal(context, "it's ${modelName} ${not}", "escaped")))
+        .isEqualTo(lineOf(content, "var escaped"));
     assertThat(literal(context, "smile \u263A", "smile")).isNotNull();
     assertThat(literal(context, "a", null)).isNotNull();
     assertThat(literal(context, "b", null)).isNotNull();
@@ -100,9 +118,16 @@ class BicepExtractorTest {
 
   @Test
   void unterminatedStringsWarn() {
-    RecordingContext context = ExtractorHarness.run(extractor, root, "bad.bicep", "var a = 'open\nresource r 'Microsoft.Web/sites@2022-03-01' = {}\nvar b = '''never closed\n");
+    RecordingContext context =
+        ExtractorHarness.run(
+            extractor,
+            root,
+            "bad.bicep",
+            "var a = 'open\nresource r 'Microsoft.Web/sites@2022-03-01' = {}\nvar b = '''never closed\n");
 
-    assertThat(context.warnings()).extracting(w -> w.source()).containsExactly("test/bad.bicep:1", "test/bad.bicep:3");
+    assertThat(context.warnings())
+        .extracting(w -> w.source())
+        .containsExactly("test/bad.bicep:1", "test/bad.bicep:3");
     assertThat(context.values(FactType.CLOUD_RESOURCE)).containsExactly("Microsoft.Web/sites");
   }
 }

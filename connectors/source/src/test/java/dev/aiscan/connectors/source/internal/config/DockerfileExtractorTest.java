@@ -46,14 +46,24 @@ class DockerfileExtractorTest {
 
     RecordingContext context = ExtractorHarness.run(extractor, root, "Dockerfile", content);
 
-    assertThat(context.values(FactType.CONTAINER_IMAGE)).containsExactly("python:${PYTHON_VERSION}-slim", "ollama/ollama:0.3.12");
+    assertThat(context.values(FactType.CONTAINER_IMAGE))
+        .containsExactly("python:${PYTHON_VERSION}-slim", "ollama/ollama:0.3.12");
     Fact python = one(context, FactType.CONTAINER_IMAGE, "python:${PYTHON_VERSION}-slim");
     assertThat(line(python)).isEqualTo(3);
-    assertThat(python.attributes()).containsEntry("origin", "dockerfile").containsEntry("language", "dockerfile");
+    assertThat(python.attributes())
+        .containsEntry("origin", "dockerfile")
+        .containsEntry("language", "dockerfile");
     assertThat(line(one(context, FactType.CONTAINER_IMAGE, "ollama/ollama:0.3.12"))).isEqualTo(16);
 
     assertThat(context.values(FactType.ENV_VAR))
-        .containsExactly("PYTHON_VERSION", "PIP_NO_CACHE_DIR", "HF_HOME", "OLLAMA_MODELS", "OPENAI_API_KEY", "MODEL", "OLLAMA_HOST");
+        .containsExactly(
+            "PYTHON_VERSION",
+            "PIP_NO_CACHE_DIR",
+            "HF_HOME",
+            "OLLAMA_MODELS",
+            "OPENAI_API_KEY",
+            "MODEL",
+            "OLLAMA_HOST");
     Fact hfHome = one(context, FactType.ENV_VAR, "HF_HOME");
     assertThat(line(hfHome)).isEqualTo(4);
     assertThat(hfHome.attribute("origin")).isEqualTo("dockerfile");
@@ -67,18 +77,25 @@ class DockerfileExtractorTest {
 
   @Test
   void escapeDirectiveForWindowsImages() {
-    String content = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV MODEL_DIR=C:\\models `\n    MODEL=phi-3\n";
+    String content =
+        "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV MODEL_DIR=C:\\models `\n    MODEL=phi-3\n";
 
     RecordingContext context = ExtractorHarness.run(extractor, root, "win.dockerfile", content);
 
-    assertThat(context.values(FactType.CONTAINER_IMAGE)).containsExactly("mcr.microsoft.com/windows/servercore:ltsc2022");
+    assertThat(context.values(FactType.CONTAINER_IMAGE))
+        .containsExactly("mcr.microsoft.com/windows/servercore:ltsc2022");
     assertThat(literal(context, "C:\\models", "MODEL_DIR")).isNotNull();
     assertThat(line(literal(context, "phi-3", "MODEL"))).isEqualTo(3);
   }
 
   @Test
   void garbageDoesNotThrow() {
-    RecordingContext context = ExtractorHarness.run(extractor, root, "Containerfile", "FROM\nENV\nARG =\nENV \"unclosed\nFROM --platform=x\n\\\n");
+    RecordingContext context =
+        ExtractorHarness.run(
+            extractor,
+            root,
+            "Containerfile",
+            "FROM\nENV\nARG =\nENV \"unclosed\nFROM --platform=x\n\\\n");
     assertThat(context.warnings()).isEmpty();
     assertThat(context.facts(FactType.CONTAINER_IMAGE)).isEmpty();
   }

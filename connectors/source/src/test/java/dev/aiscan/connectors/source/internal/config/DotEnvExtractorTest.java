@@ -39,15 +39,25 @@ class DotEnvExtractorTest {
 
     Fact openai = one(context, FactType.ENV_VAR, "OPENAI_API_KEY");
     assertThat(line(openai)).isEqualTo(2);
-    assertThat(openai.attributes()).containsEntry("origin", "dotenv").containsEntry("language", "dotenv");
+    assertThat(openai.attributes())
+        .containsEntry("origin", "dotenv")
+        .containsEntry("language", "dotenv");
     assertThat(line(literal(context, "sk-test-0000", "OPENAI_API_KEY"))).isEqualTo(2);
     assertThat(line(literal(context, "sk-ant-\"quoted\"\n", "ANTHROPIC_API_KEY"))).isEqualTo(3);
     assertThat(line(literal(context, "gpt-4o-mini", "MODEL"))).isEqualTo(5);
     assertThat(literal(context, "http://localhost:11434", "OLLAMA_HOST")).isNotNull();
     assertThat(literal(context, "abc#def", "HASH_IN_VALUE")).isNotNull();
-    assertThat(line(literal(context, "You are\na helpful assistant", "SYSTEM_PROMPT"))).isEqualTo(8);
+    assertThat(line(literal(context, "You are\na helpful assistant", "SYSTEM_PROMPT")))
+        .isEqualTo(8);
     assertThat(context.values(FactType.ENV_VAR))
-        .containsExactly("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MODEL", "OLLAMA_HOST", "HASH_IN_VALUE", "SYSTEM_PROMPT", "EMPTY");
+        .containsExactly(
+            "OPENAI_API_KEY",
+            "ANTHROPIC_API_KEY",
+            "MODEL",
+            "OLLAMA_HOST",
+            "HASH_IN_VALUE",
+            "SYSTEM_PROMPT",
+            "EMPTY");
     assertThat(line(one(context, FactType.ENV_VAR, "EMPTY"))).isEqualTo(10);
     assertThat(context.warnings()).isEmpty();
   }
@@ -58,10 +68,13 @@ class DotEnvExtractorTest {
 
     RecordingContext context = ExtractorHarness.run(extractor, root, ".env.local", content);
 
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/.env.local:1");
-      assertThat(w.message()).doesNotContain("never closed");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/.env.local:1");
+              assertThat(w.message()).doesNotContain("never closed");
+            });
     assertThat(literal(context, "never closed", "A")).isNotNull();
     assertThat(line(literal(context, "2", "B"))).isEqualTo(2);
     assertThat(literal(context, "x", "C")).isNotNull();

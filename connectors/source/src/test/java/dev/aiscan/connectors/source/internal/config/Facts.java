@@ -24,7 +24,14 @@ final class Facts {
 
   /** The one string literal with this value and key. */
   static Fact literal(RecordingContext context, String value, String key) {
-    List<Fact> found = all(context, FactType.STRING_LITERAL, value).stream().filter(f -> key == null ? f.attribute(Fact.Attr.KEY) == null : key.equals(f.attribute(Fact.Attr.KEY))).toList();
+    List<Fact> found =
+        all(context, FactType.STRING_LITERAL, value).stream()
+            .filter(
+                f ->
+                    key == null
+                        ? f.attribute(Fact.Attr.KEY) == null
+                        : key.equals(f.attribute(Fact.Attr.KEY)))
+            .toList();
     assertThat(found).as("literal %s keyed %s", value, key).hasSize(1);
     return found.get(0);
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * warnings named after their class), and large inputs finish quickly.
  */
 class GarbageInputTest {
-  private static final String ALPHABET = "\"'`\\${}[]()<>:=#!/*-.,|&?@%~ \t\n\r\nabcEOF\u00e9\u20ac0123456789";
+  private static final String ALPHABET =
+      "\"'`\\${}[]()<>:=#!/*-.,|&?@%~ \t\n\r\nabcEOF\u00e9\u20ac0123456789";
   @TempDir Path root;
 
   static List<Arguments> extractors() {
@@ -43,7 +44,9 @@ class GarbageInputTest {
     for (int round = 0; round < 300; round++) {
       String text = random(random, 1 + random.nextInt(400));
       RecordingContext context = ExtractorHarness.run(extractor, root, name, text);
-      assertThat(context.warnings()).extracting(Warning::message).noneMatch(m -> m.matches("^(?!Scan)[A-Za-z]*(Exception|Error):.*"));
+      assertThat(context.warnings())
+          .extracting(Warning::message)
+          .noneMatch(m -> m.matches("^(?!Scan)[A-Za-z]*(Exception|Error):.*"));
     }
   }
 
@@ -51,7 +54,8 @@ class GarbageInputTest {
   @MethodSource("extractors")
   void largeRandomInputIsLinear(Extractor extractor, String name) {
     String text = random(new Random(7), 2_000_000);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ExtractorHarness.run(extractor, root, name, text));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> ExtractorHarness.run(extractor, root, name, text));
   }
 
   private static String random(Random random, int length) {

@@ -53,14 +53,26 @@ class JsonConfigExtractorTest {
         }
         """;
 
-    RecordingContext context = ExtractorHarness.run(extractor, root, "infra/stack.template.json", content);
+    RecordingContext context =
+        ExtractorHarness.run(extractor, root, "infra/stack.template.json", content);
 
-    assertThat(context.values(FactType.CLOUD_RESOURCE)).containsExactly("AWS::SageMaker::Endpoint", "AWS::Bedrock::KnowledgeBase", "AWS::IAM::ManagedPolicy");
+    assertThat(context.values(FactType.CLOUD_RESOURCE))
+        .containsExactly(
+            "AWS::SageMaker::Endpoint", "AWS::Bedrock::KnowledgeBase", "AWS::IAM::ManagedPolicy");
     Fact kb = one(context, FactType.CLOUD_RESOURCE, "AWS::Bedrock::KnowledgeBase");
     assertThat(line(kb)).isEqualTo(10);
-    assertThat(kb.attributes()).containsEntry("origin", "cloudformation").containsEntry("language", "json");
-    assertThat(line(literal(context, "bedrock:InvokeModel", "Resources.Policy.Properties.PolicyDocument.Statement.Action"))).isEqualTo(22);
-    assertThat(literal(context, "amazon.titan-embed-text-v2:0", "Parameters.Model.Default")).isNotNull();
+    assertThat(kb.attributes())
+        .containsEntry("origin", "cloudformation")
+        .containsEntry("language", "json");
+    assertThat(
+            line(
+                literal(
+                    context,
+                    "bedrock:InvokeModel",
+                    "Resources.Policy.Properties.PolicyDocument.Statement.Action")))
+        .isEqualTo(22);
+    assertThat(literal(context, "amazon.titan-embed-text-v2:0", "Parameters.Model.Default"))
+        .isNotNull();
     assertThat(literal(context, "String", "Parameters.Model.Type")).isNotNull();
     assertThat(
             literal(
@@ -115,9 +127,16 @@ class JsonConfigExtractorTest {
     Fact account = one(context, FactType.CLOUD_RESOURCE, "Microsoft.CognitiveServices/accounts");
     assertThat(line(account)).isEqualTo(7);
     assertThat(account.attribute("origin")).isEqualTo("arm");
-    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "Microsoft.CognitiveServices/accounts/deployments"))).isEqualTo(14);
+    assertThat(
+            line(
+                one(
+                    context,
+                    FactType.CLOUD_RESOURCE,
+                    "Microsoft.CognitiveServices/accounts/deployments")))
+        .isEqualTo(14);
     assertThat(line(literal(context, "OpenAI", "resources.kind"))).isEqualTo(10);
-    assertThat(line(literal(context, "gpt-4o", "resources.resources.properties.model.name"))).isEqualTo(lineOf(content, "\"format\""));
+    assertThat(line(literal(context, "gpt-4o", "resources.resources.properties.model.name")))
+        .isEqualTo(lineOf(content, "\"format\""));
   }
 
   @Test
@@ -129,7 +148,8 @@ class JsonConfigExtractorTest {
 
     RecordingContext context = ExtractorHarness.run(extractor, root, "main.json", content);
 
-    assertThat(context.values(FactType.CLOUD_RESOURCE)).containsExactly("Microsoft.CognitiveServices/accounts");
+    assertThat(context.values(FactType.CLOUD_RESOURCE))
+        .containsExactly("Microsoft.CognitiveServices/accounts");
   }
 
   @Test
@@ -139,20 +159,38 @@ class JsonConfigExtractorTest {
     RecordingContext context = ExtractorHarness.run(extractor, root, "settings.json", content);
 
     assertThat(literal(context, "kept", "ok")).isNotNull();
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/settings.json:3");
-      assertThat(w.message()).startsWith("invalid JSON: ").doesNotContain("sk-secret").doesNotContain("secret");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/settings.json:3");
+              assertThat(w.message())
+                  .startsWith("invalid JSON: ")
+                  .doesNotContain("sk-secret")
+                  .doesNotContain("secret");
+            });
   }
 
   @Test
   void truncatedAndDeepJsonWarn() {
-    RecordingContext truncated = ExtractorHarness.run(extractor, root, "t.json", "{\"a\": [1, 2,\n");
-    assertThat(truncated.warnings()).singleElement().extracting(Warning::message).asString().startsWith("invalid JSON: ");
+    RecordingContext truncated =
+        ExtractorHarness.run(extractor, root, "t.json", "{\"a\": [1, 2,\n");
+    assertThat(truncated.warnings())
+        .singleElement()
+        .extracting(Warning::message)
+        .asString()
+        .startsWith("invalid JSON: ");
 
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
-    RecordingContext nested = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ExtractorHarness.run(extractor, root, "deep.json", deep));
-    assertThat(nested.warnings()).singleElement().extracting(Warning::message).asString().startsWith("invalid JSON: ").containsIgnoringCase("nesting");
+    RecordingContext nested =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> ExtractorHarness.run(extractor, root, "deep.json", deep));
+    assertThat(nested.warnings())
+        .singleElement()
+        .extracting(Warning::message)
+        .asString()
+        .startsWith("invalid JSON: ")
+        .containsIgnoringCase("nesting");
   }
 
   @Test

@@ -32,15 +32,22 @@ class PropertiesExtractorTest {
         empty.value=
         """;
 
-    RecordingContext context = ExtractorHarness.run(extractor, root, "src/main/resources/application.properties", content);
+    RecordingContext context =
+        ExtractorHarness.run(extractor, root, "src/main/resources/application.properties", content);
 
     Fact key = one(context, FactType.CONFIG_KEY, "langchain4j.open-ai.chat-model.model-name");
     assertThat(line(key)).isEqualTo(4);
-    assertThat(key.attributes()).containsEntry("origin", "properties").containsEntry("language", "properties");
+    assertThat(key.attributes())
+        .containsEntry("origin", "properties")
+        .containsEntry("language", "properties");
     assertThat(key.location().file()).isEqualTo("src/main/resources/application.properties");
-    assertThat(line(literal(context, "gpt-4o-mini", "langchain4j.open-ai.chat-model.model-name"))).isEqualTo(4);
-    assertThat(line(literal(context, "${OPENAI_API_KEY}", "langchain4j.open-ai.chat-model.api-key"))).isEqualTo(3);
-    assertThat(line(literal(context, "https://api.openai.com", "spring.ai.openai.base-url"))).isEqualTo(5);
+    assertThat(line(literal(context, "gpt-4o-mini", "langchain4j.open-ai.chat-model.model-name")))
+        .isEqualTo(4);
+    assertThat(
+            line(literal(context, "${OPENAI_API_KEY}", "langchain4j.open-ai.chat-model.api-key")))
+        .isEqualTo(3);
+    assertThat(line(literal(context, "https://api.openai.com", "spring.ai.openai.base-url")))
+        .isEqualTo(5);
     assertThat(line(literal(context, "8080", "server.port"))).isEqualTo(6);
     assertThat(context.values(FactType.CONFIG_KEY))
         .containsExactly(
@@ -79,10 +86,13 @@ class PropertiesExtractorTest {
 
     RecordingContext context = ExtractorHarness.run(extractor, root, "x.properties", content);
 
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/x.properties:2");
-      assertThat(w.message()).contains("\\uxxxx").doesNotContain("12G4");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/x.properties:2");
+              assertThat(w.message()).contains("\\uxxxx").doesNotContain("12G4");
+            });
     assertThat(context.values(FactType.CONFIG_KEY)).containsExactly("good", "bad", "next");
   }
 
@@ -91,7 +101,8 @@ class PropertiesExtractorTest {
     RecordingContext context = ExtractorHarness.run(extractor, root, "y.properties", "k=v\\");
     assertThat(literal(context, "v", "k")).isNotNull();
 
-    RecordingContext garbage = ExtractorHarness.run(extractor, root, "z.properties", "=\n:::\n\\\n\u00ff\u1234 \\u\n");
+    RecordingContext garbage =
+        ExtractorHarness.run(extractor, root, "z.properties", "=\n:::\n\\\n\u00ff\u1234 \\u\n");
     assertThat(garbage.warnings()).hasSize(1);
   }
 

@@ -66,47 +66,79 @@ class TerraformExtractorTest {
 
     assertThat(context.warnings()).isEmpty();
     assertThat(context.values(FactType.CLOUD_RESOURCE))
-        .containsExactly("azurerm_cognitive_account", "azurerm_cognitive_deployment", "aws_bedrock_foundation_model", "aws_iam_policy");
+        .containsExactly(
+            "azurerm_cognitive_account",
+            "azurerm_cognitive_deployment",
+            "aws_bedrock_foundation_model",
+            "aws_iam_policy");
     Fact account = one(context, FactType.CLOUD_RESOURCE, "azurerm_cognitive_account");
     assertThat(line(account)).isEqualTo(2);
-    assertThat(account.attributes()).containsEntry("origin", "terraform").containsEntry("language", "terraform");
-    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "aws_bedrock_foundation_model"))).isEqualTo(lineOf(content, "data \"aws_bedrock"));
+    assertThat(account.attributes())
+        .containsEntry("origin", "terraform")
+        .containsEntry("language", "terraform");
+    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "aws_bedrock_foundation_model")))
+        .isEqualTo(lineOf(content, "data \"aws_bedrock"));
 
     assertThat(line(literal(context, "OpenAI", "kind"))).isEqualTo(4);
     assertThat(line(literal(context, "${var.prefix}-openai", "name"))).isEqualTo(3);
-    assertThat(line(literal(context, "${var.prefix == \"prod\" ? \"ai\" : \"ai-dev\"}", "custom_subdomain_name"))).isEqualTo(6);
+    assertThat(
+            line(
+                literal(
+                    context,
+                    "${var.prefix == \"prod\" ? \"ai\" : \"ai-dev\"}",
+                    "custom_subdomain_name")))
+        .isEqualTo(6);
     assertThat(line(literal(context, "gpt-4o", "name"))).isEqualTo(lineOf(content, "\"gpt-4o\""));
-    assertThat(literal(context, "anthropic.claude-3-5-sonnet-20240620-v1:0", "model_id")).isNotNull();
+    assertThat(literal(context, "anthropic.claude-3-5-sonnet-20240620-v1:0", "model_id"))
+        .isNotNull();
     assertThat(literal(context, "escaped \"quotes\" and ${literal}", "description")).isNotNull();
     assertThat(literal(context, "ml", "team")).isNotNull();
 
-    Fact policy = literal(context, "{\n  \"Statement\": [{\"Action\": [\"bedrock:InvokeModel\"], \"Effect\": \"Allow\"}]\n}\n", "policy");
+    Fact policy =
+        literal(
+            context,
+            "{\n  \"Statement\": [{\"Action\": [\"bedrock:InvokeModel\"], \"Effect\": \"Allow\"}]\n}\n",
+            "policy");
     assertThat(line(policy)).isEqualTo(lineOf(content, "policy = <<-EOT"));
     // Lines keep counting after the heredoc.
-    assertThat(line(literal(context, "not a block", "data"))).isEqualTo(lineOf(content, "data = \"not a block\""));
+    assertThat(line(literal(context, "not a block", "data")))
+        .isEqualTo(lineOf(content, "data = \"not a block\""));
   }
 
   @Test
   void unterminatedConstructsWarnWithoutThrowing() {
-    RecordingContext string = ExtractorHarness.run(extractor, root, "a.tf", "a = \"open\nresource \"aws_s3_bucket\" \"b\" {}\n");
-    assertThat(string.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/a.tf:1");
-      assertThat(w.message()).isEqualTo("unterminated string");
-    });
+    RecordingContext string =
+        ExtractorHarness.run(
+            extractor, root, "a.tf", "a = \"open\nresource \"aws_s3_bucket\" \"b\" {}\n");
+    assertThat(string.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/a.tf:1");
+              assertThat(w.message()).isEqualTo("unterminated string");
+            });
     assertThat(string.values(FactType.CLOUD_RESOURCE)).containsExactly("aws_s3_bucket");
 
-    RecordingContext heredoc = ExtractorHarness.run(extractor, root, "b.tf", "x = <<EOF\nnever ends\n");
-    assertThat(heredoc.warnings()).singleElement().extracting(w -> w.source()).isEqualTo("test/b.tf:1");
+    RecordingContext heredoc =
+        ExtractorHarness.run(extractor, root, "b.tf", "x = <<EOF\nnever ends\n");
+    assertThat(heredoc.warnings())
+        .singleElement()
+        .extracting(w -> w.source())
+        .isEqualTo("test/b.tf:1");
     assertThat(literal(heredoc, "never ends\n", "x")).isNotNull();
 
-    RecordingContext garbage = ExtractorHarness.run(extractor, root, "c.tf", "\"${\"${\"${ /* }}} \n<<\n<<-\n}}}{{{ resource");
+    RecordingContext garbage =
+        ExtractorHarness.run(
+            extractor, root, "c.tf", "\"${\"${\"${ /* }}} \n<<\n<<-\n}}}{{{ resource");
     assertThat(garbage.facts(FactType.CLOUD_RESOURCE)).isEmpty();
   }
 
   @Test
   void deeplyNestedInterpolationsStayLinear() {
     String deep = "x = \"" + "${\"".repeat(50_000) + "\n";
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> ExtractorHarness.run(extractor, root, "deep.tf", deep));
+    RecordingContext context =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> ExtractorHarness.run(extractor, root, "deep.tf", deep));
     assertThat(context.warnings()).hasSize(1);
   }
 }

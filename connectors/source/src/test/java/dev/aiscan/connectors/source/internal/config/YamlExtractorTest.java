@@ -57,15 +57,23 @@ class YamlExtractorTest {
 
     Fact apiKey = one(context, FactType.CONFIG_KEY, "spring.ai.openai.api-key");
     assertThat(line(apiKey)).isEqualTo(6);
-    assertThat(apiKey.attributes()).containsEntry("origin", "yaml").containsEntry("language", "yaml");
-    assertThat(line(literal(context, "${OPENAI_API_KEY}", "spring.ai.openai.api-key"))).isEqualTo(6);
-    assertThat(line(one(context, FactType.CONFIG_KEY, "spring.ai.openai.chat.options.model"))).isEqualTo(9);
-    assertThat(line(literal(context, "gpt-4o", "spring.ai.openai.chat.options.model"))).isEqualTo(9);
-    assertThat(line(literal(context, "0.2", "spring.ai.openai.chat.options.temperature"))).isEqualTo(10);
+    assertThat(apiKey.attributes())
+        .containsEntry("origin", "yaml")
+        .containsEntry("language", "yaml");
+    assertThat(line(literal(context, "${OPENAI_API_KEY}", "spring.ai.openai.api-key")))
+        .isEqualTo(6);
+    assertThat(line(one(context, FactType.CONFIG_KEY, "spring.ai.openai.chat.options.model")))
+        .isEqualTo(9);
+    assertThat(line(literal(context, "gpt-4o", "spring.ai.openai.chat.options.model")))
+        .isEqualTo(9);
+    assertThat(line(literal(context, "0.2", "spring.ai.openai.chat.options.temperature")))
+        .isEqualTo(10);
     // Only leaf keys are settings, as in a .properties file.
-    assertThat(context.values(FactType.CONFIG_KEY)).doesNotContain("spring", "spring.ai", "spring.ai.openai", "spring.ai.openai.chat");
+    assertThat(context.values(FactType.CONFIG_KEY))
+        .doesNotContain("spring", "spring.ai", "spring.ai.openai", "spring.ai.openai.chat");
     // The second document.
-    assertThat(line(literal(context, "http://localhost:11434", "spring.ai.ollama.base-url"))).isEqualTo(22);
+    assertThat(line(literal(context, "http://localhost:11434", "spring.ai.ollama.base-url")))
+        .isEqualTo(22);
     // management.endpoint.env is a Spring key, not environment variables.
     assertThat(context.facts(FactType.ENV_VAR)).isEmpty();
     assertThat(context.facts(FactType.CONTAINER_IMAGE)).isEmpty();
@@ -98,7 +106,10 @@ class YamlExtractorTest {
     Fact ollama = one(context, FactType.CONTAINER_IMAGE, "ollama/ollama:latest");
     assertThat(line(ollama)).isEqualTo(3);
     assertThat(ollama.attribute("origin")).isEqualTo("docker-compose");
-    assertThat(one(context, FactType.CONTAINER_IMAGE, "registry.example.com/chat-app:1.2").attribute("origin")).isEqualTo("docker-compose");
+    assertThat(
+            one(context, FactType.CONTAINER_IMAGE, "registry.example.com/chat-app:1.2")
+                .attribute("origin"))
+        .isEqualTo("docker-compose");
 
     Fact host = one(context, FactType.ENV_VAR, "OLLAMA_HOST");
     assertThat(line(host)).isEqualTo(7);
@@ -108,9 +119,12 @@ class YamlExtractorTest {
 
     assertThat(line(one(context, FactType.ENV_VAR, "OPENAI_API_KEY"))).isEqualTo(13);
     assertThat(line(literal(context, "${OPENAI_API_KEY}", "OPENAI_API_KEY"))).isEqualTo(13);
-    assertThat(line(literal(context, "${OPENAI_API_KEY}", "services.app.environment.OPENAI_API_KEY"))).isEqualTo(13);
+    assertThat(
+            line(literal(context, "${OPENAI_API_KEY}", "services.app.environment.OPENAI_API_KEY")))
+        .isEqualTo(13);
     assertThat(line(literal(context, "llama3.1:8b", "MODEL_NAME"))).isEqualTo(14);
-    assertThat(line(literal(context, "OLLAMA_HOST=0.0.0.0", "services.ollama.environment"))).isEqualTo(7);
+    assertThat(line(literal(context, "OLLAMA_HOST=0.0.0.0", "services.ollama.environment")))
+        .isEqualTo(7);
     assertThat(context.warnings()).isEmpty();
   }
 
@@ -132,7 +146,8 @@ class YamlExtractorTest {
     Fact image = one(context, FactType.CONTAINER_IMAGE, "ghcr.io/open-webui/open-webui:main");
     assertThat(image.attribute("origin")).isEqualTo("docker-compose");
     assertThat(line(image)).isEqualTo(2);
-    assertThat(one(context, FactType.ENV_VAR, "OLLAMA_BASE_URL").attribute("origin")).isEqualTo("docker-compose");
+    assertThat(one(context, FactType.ENV_VAR, "OLLAMA_BASE_URL").attribute("origin"))
+        .isEqualTo("docker-compose");
   }
 
   @Test
@@ -163,8 +178,15 @@ class YamlExtractorTest {
     Fact image = one(context, FactType.CONTAINER_IMAGE, "vllm/vllm-openai:v0.6.3");
     assertThat(line(image)).isEqualTo(10);
     assertThat(image.attribute("origin")).isEqualTo("yaml");
-    assertThat(line(one(context, FactType.CONFIG_KEY, "spec.template.spec.containers.image"))).isEqualTo(10);
-    assertThat(line(literal(context, "meta-llama/Llama-3.1-8B-Instruct", "spec.template.spec.containers.args"))).isEqualTo(11);
+    assertThat(line(one(context, FactType.CONFIG_KEY, "spec.template.spec.containers.image")))
+        .isEqualTo(10);
+    assertThat(
+            line(
+                literal(
+                    context,
+                    "meta-llama/Llama-3.1-8B-Instruct",
+                    "spec.template.spec.containers.args")))
+        .isEqualTo(11);
     Fact token = one(context, FactType.ENV_VAR, "HUGGING_FACE_HUB_TOKEN");
     assertThat(line(token)).isEqualTo(13);
     assertThat(token.attribute("origin")).isEqualTo("yaml");
@@ -183,7 +205,8 @@ class YamlExtractorTest {
           tag: 0.3.12
         """;
     RecordingContext helm = run("chart/values.yaml", values);
-    assertThat(line(one(helm, FactType.CONTAINER_IMAGE, "docker.io/ollama/ollama:0.3.12"))).isEqualTo(3);
+    assertThat(line(one(helm, FactType.CONTAINER_IMAGE, "docker.io/ollama/ollama:0.3.12")))
+        .isEqualTo(3);
 
     String workflow =
         """
@@ -256,19 +279,37 @@ class YamlExtractorTest {
     Fact function = one(context, FactType.CLOUD_RESOURCE, "AWS::Serverless::Function");
     assertThat(line(function)).isEqualTo(lineOf(content, "Type: AWS::Serverless::Function"));
     assertThat(function.attribute("origin")).isEqualTo("cloudformation");
-    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "AWS::Bedrock::Agent"))).isEqualTo(lineOf(content, "Type: AWS::Bedrock::Agent"));
-    assertThat(context.values(FactType.CLOUD_RESOURCE)).containsExactly("AWS::Serverless::Function", "AWS::Bedrock::Agent", "AWS::IAM::Role");
-    assertThat(line(literal(context, "bedrock:InvokeModel", "Resources.ChatFunction.Properties.Policies.Statement.Action")))
+    assertThat(line(one(context, FactType.CLOUD_RESOURCE, "AWS::Bedrock::Agent")))
+        .isEqualTo(lineOf(content, "Type: AWS::Bedrock::Agent"));
+    assertThat(context.values(FactType.CLOUD_RESOURCE))
+        .containsExactly("AWS::Serverless::Function", "AWS::Bedrock::Agent", "AWS::IAM::Role");
+    assertThat(
+            line(
+                literal(
+                    context,
+                    "bedrock:InvokeModel",
+                    "Resources.ChatFunction.Properties.Policies.Statement.Action")))
         .isEqualTo(lineOf(content, "- bedrock:InvokeModel"));
-    assertThat(literal(context, "ModelId", "Resources.SupportAgent.Properties.FoundationModel")).isNotNull();
-    assertThat(literal(context, "arn:aws:bedrock:${AWS::Region}::foundation-model/${ModelId}", "Resources.ChatFunction.Properties.Policies.Statement.Resource")).isNotNull();
-    assertThat(literal(context, "anthropic.claude-3-5-sonnet-20240620-v1:0", "Parameters.ModelId.Default")).isNotNull();
-    assertThat(literal(context, "politely", "Resources.SupportAgent.Properties.Instruction")).isNotNull();
+    assertThat(literal(context, "ModelId", "Resources.SupportAgent.Properties.FoundationModel"))
+        .isNotNull();
+    assertThat(
+            literal(
+                context,
+                "arn:aws:bedrock:${AWS::Region}::foundation-model/${ModelId}",
+                "Resources.ChatFunction.Properties.Policies.Statement.Resource"))
+        .isNotNull();
+    assertThat(
+            literal(
+                context, "anthropic.claude-3-5-sonnet-20240620-v1:0", "Parameters.ModelId.Default"))
+        .isNotNull();
+    assertThat(literal(context, "politely", "Resources.SupportAgent.Properties.Instruction"))
+        .isNotNull();
   }
 
   @Test
   void globalTagsAreComposedNeverConstructed() {
-    String content = "payload: !!python/object/apply:os.system [\"echo pwned\"]\nother: !!java.net.URL [\"http://x\"]\n";
+    String content =
+        "payload: !!python/object/apply:os.system [\"echo pwned\"]\nother: !!java.net.URL [\"http://x\"]\n";
 
     RecordingContext context = run("evil.yaml", content);
 
@@ -293,27 +334,39 @@ class YamlExtractorTest {
 
     assertThat(literal(context, "kept", "first")).isNotNull();
     assertThat(context.values(FactType.CONFIG_KEY)).doesNotContain("never");
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/bad.yml:4");
-      assertThat(w.message()).startsWith("invalid YAML: ").doesNotContain("kept");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/bad.yml:4");
+              assertThat(w.message()).startsWith("invalid YAML: ").doesNotContain("kept");
+            });
   }
 
   @Test
   void unclosedFlowSequenceAndControlCharacters() {
     RecordingContext unclosed = run("a.yaml", "ok: 1\nlist: [a, b\n");
-    assertThat(unclosed.warnings()).singleElement().extracting(Warning::message).asString().startsWith("invalid YAML: ");
+    assertThat(unclosed.warnings())
+        .singleElement()
+        .extracting(Warning::message)
+        .asString()
+        .startsWith("invalid YAML: ");
 
     RecordingContext control = run("b.yaml", "ok: 1\nsecret: abc\u0007def\n");
-    assertThat(control.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/b.yaml:2");
-      assertThat(w.message()).contains("0x7").doesNotContain("abc");
-    });
+    assertThat(control.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/b.yaml:2");
+              assertThat(w.message()).contains("0x7").doesNotContain("abc");
+            });
   }
 
   @Test
   void billionLaughsIsRejectedQuickly() {
-    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder bomb =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       char prev = (char) (c - 1);
       bomb.append(c).append(": &").append(c).append(" [");
@@ -323,22 +376,36 @@ class YamlExtractorTest {
       bomb.append("]\n");
     }
 
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("lol.yaml", bomb.toString()));
+    RecordingContext context =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("lol.yaml", bomb.toString()));
 
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.message()).startsWith("invalid YAML: ").contains("aliases");
-      assertThat(w.source()).isEqualTo("test/lol.yaml:4");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.message()).startsWith("invalid YAML: ").contains("aliases");
+              assertThat(w.source()).isEqualTo("test/lol.yaml:4");
+            });
   }
 
   @Test
   void aliasesWithinTheLimitAreWalkedOnce() {
     StringBuilder chain = new StringBuilder("a0: &a0 [x, x]\n");
     for (int i = 1; i <= 9; i++) {
-      chain.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+      chain
+          .append("a")
+          .append(i)
+          .append(": &a")
+          .append(i)
+          .append(" [*a")
+          .append(i - 1)
+          .append(", *a")
+          .append(i - 1)
+          .append("]\n");
     }
 
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("chain.yaml", chain.toString()));
+    RecordingContext context =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("chain.yaml", chain.toString()));
 
     assertThat(context.warnings()).isEmpty();
     assertThat(Facts.all(context, FactType.STRING_LITERAL, "x")).hasSize(2);
@@ -348,9 +415,15 @@ class YamlExtractorTest {
   void deepNestingWarnsInsteadOfOverflowing() {
     String deep = "k: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
 
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("deep.yaml", deep));
+    RecordingContext context =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("deep.yaml", deep));
 
-    assertThat(context.warnings()).singleElement().extracting(Warning::message).asString().startsWith("invalid YAML: ").containsIgnoringCase("nesting");
+    assertThat(context.warnings())
+        .singleElement()
+        .extracting(Warning::message)
+        .asString()
+        .startsWith("invalid YAML: ")
+        .containsIgnoringCase("nesting");
   }
 
   @Test

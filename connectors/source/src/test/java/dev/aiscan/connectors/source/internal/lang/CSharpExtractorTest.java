@@ -54,12 +54,14 @@ class CSharpExtractorTest {
             }
         }
         """;
-    RecordingContext ctx = ExtractorHarness.run(new CSharpExtractor(), root, "src/ChatService.cs", source);
+    RecordingContext ctx =
+        ExtractorHarness.run(new CSharpExtractor(), root, "src/ChatService.cs", source);
 
     Expectations.assertMet(source, ctx.facts());
     Expectations.assertOnly(FactType.IMPORT, source, ctx.facts());
     assertThat(ctx.facts(FactType.STRING_LITERAL))
-        .anyMatch(f -> f.value().equals("{\"model\": \"gpt-4o-mini\"}") && f.location().line() == 29);
+        .anyMatch(
+            f -> f.value().equals("{\"model\": \"gpt-4o-mini\"}") && f.location().line() == 29);
     assertThat(ctx.facts()).allMatch(f -> "csharp".equals(f.attribute(Fact.Attr.LANGUAGE)));
   }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Expectations {
   private static final Pattern EXPECT =
-      Pattern.compile("EXPECT: ([a-z-]+) (\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)((?: [a-z]+=(?:\"[^\"]*\"|[^\\s\"]+))*)");
+      Pattern.compile(
+          "EXPECT: ([a-z-]+) (\"(?:[^\"\\\\]|\\\\.)*\"|\\S+)((?: [a-z]+=(?:\"[^\"]*\"|[^\\s\"]+))*)");
   private static final Pattern ATTR = Pattern.compile(" ([a-z]+)=(\"[^\"]*\"|[^\\s\"]+)");
 
   /** One expected fact. */
@@ -29,12 +30,18 @@ final class Expectations {
       return f.type() == type
           && f.value().equals(value)
           && Objects.equals(f.location().line(), line)
-          && attributes.entrySet().stream().allMatch(a -> a.getValue().equals(f.attribute(a.getKey())));
+          && attributes.entrySet().stream()
+              .allMatch(a -> a.getValue().equals(f.attribute(a.getKey())));
     }
 
     @Override
     public String toString() {
-      return type.wireName() + " '" + value + "' at line " + line + (attributes.isEmpty() ? "" : " " + attributes);
+      return type.wireName()
+          + " '"
+          + value
+          + "' at line "
+          + line
+          + (attributes.isEmpty() ? "" : " " + attributes);
     }
   }
 
@@ -62,11 +69,15 @@ final class Expectations {
   /** Asserts every expectation of the fixture is met by some fact. */
   static void assertMet(String fixture, List<Fact> facts) {
     for (Expected e : parse(fixture)) {
-      assertThat(facts.stream().anyMatch(e::matches)).as("expected %s; facts on that line: %s", e, describe(facts, e.line())).isTrue();
+      assertThat(facts.stream().anyMatch(e::matches))
+          .as("expected %s; facts on that line: %s", e, describe(facts, e.line()))
+          .isTrue();
     }
   }
 
-  /** Asserts that the facts of {@code type} are exactly those the fixture expects (no extra ones). */
+  /**
+   * Asserts that the facts of {@code type} are exactly those the fixture expects (no extra ones).
+   */
   static void assertOnly(FactType type, String fixture, List<Fact> facts) {
     List<Expected> expected = parse(fixture).stream().filter(e -> e.type() == type).toList();
     List<String> unexpected =

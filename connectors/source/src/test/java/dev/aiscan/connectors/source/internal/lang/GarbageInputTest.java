@@ -47,21 +47,65 @@ class GarbageInputTest {
 
   private static List<Object[]> inputs() {
     List<Object[]> inputs = new ArrayList<>();
-    inputs.add(new Object[] {"random tricky text", randomText(new Random(42), 300_000).getBytes(java.nio.charset.StandardCharsets.UTF_8)});
+    inputs.add(
+        new Object[] {
+          "random tricky text",
+          randomText(new Random(42), 300_000).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        });
     inputs.add(new Object[] {"random bytes", randomBytes(new Random(7), 300_000)});
-    for (String s : List.of(
-        "\"abc", "'''abc\nimport x", "/* never closed", "`abc ${ x", "@\"abc", "$\"\"\"abc {", "f\"{", "f'''{x:{",
-        "r\"\\", "\"\\", "'\\u", "$$\"\"\"{{", "import (", "from a import (", "using", "import", "require(",
-        "process.env[", "os.getenv(", "{\"cells\": [{\"source\": [")) {
-      inputs.add(new Object[] {"unterminated " + s, s.getBytes(java.nio.charset.StandardCharsets.UTF_8)});
+    for (String s :
+        List.of(
+            "\"abc",
+            "'''abc\nimport x",
+            "/* never closed",
+            "`abc ${ x",
+            "@\"abc",
+            "$\"\"\"abc {",
+            "f\"{",
+            "f'''{x:{",
+            "r\"\\",
+            "\"\\",
+            "'\\u",
+            "$$\"\"\"{{",
+            "import (",
+            "from a import (",
+            "using",
+            "import",
+            "require(",
+            "process.env[",
+            "os.getenv(",
+            "{\"cells\": [{\"source\": [")) {
+      inputs.add(
+          new Object[] {"unterminated " + s, s.getBytes(java.nio.charset.StandardCharsets.UTF_8)});
     }
-    for (String unit : List.of(
-        "(/[", "'\\N{", "export {a,", "import ", "using ", "from a import (b,", "} = process.env ", "f\"{x:{",
-        "$\"{", "`${", "'\"", "a.b.", "\"\"\"")) {
-      inputs.add(new Object[] {"300 KB of " + unit, unit.repeat(300_000 / unit.length()).getBytes(java.nio.charset.StandardCharsets.UTF_8)});
+    for (String unit :
+        List.of(
+            "(/[",
+            "'\\N{",
+            "export {a,",
+            "import ",
+            "using ",
+            "from a import (b,",
+            "} = process.env ",
+            "f\"{x:{",
+            "$\"{",
+            "`${",
+            "'\"",
+            "a.b.",
+            "\"\"\"")) {
+      inputs.add(
+          new Object[] {
+            "300 KB of " + unit,
+            unit.repeat(300_000 / unit.length()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+          });
     }
-    for (String open : List.of("(", "[", "{", "`${", "f\"{", "$\"{", "${", "\"\"\"{", "[{\"cells\":", "/*(")) {
-      inputs.add(new Object[] {"10k deep " + open, ("x = " + open.repeat(10_000) + "1").getBytes(java.nio.charset.StandardCharsets.UTF_8)});
+    for (String open :
+        List.of("(", "[", "{", "`${", "f\"{", "$\"{", "${", "\"\"\"{", "[{\"cells\":", "/*(")) {
+      inputs.add(
+          new Object[] {
+            "10k deep " + open,
+            ("x = " + open.repeat(10_000) + "1").getBytes(java.nio.charset.StandardCharsets.UTF_8)
+          });
     }
     return inputs;
   }
@@ -70,14 +114,20 @@ class GarbageInputTest {
   @MethodSource("cases")
   void survives(Extractor extractor, String path, String description, byte[] content) {
     RecordingContext ctx =
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ExtractorHarness.run(extractor, root, path, content));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> ExtractorHarness.run(extractor, root, path, content));
 
     assertThat(ctx.warnings())
-        .allSatisfy(w -> assertThat(w.message()).matches("(ScanException: |Java |invalid UTF-8).*").doesNotContain("\n"));
+        .allSatisfy(
+            w ->
+                assertThat(w.message())
+                    .matches("(ScanException: |Java |invalid UTF-8).*")
+                    .doesNotContain("\n"));
   }
 
   private static String randomText(Random random, int length) {
-    String alphabet = "abcdefimportfromusingrequireenv.,;:=()[]{}<>\"'`\\/*#@$%!?+-&|^~ \t\n\n\r0123456789_";
+    String alphabet =
+        "abcdefimportfromusingrequireenv.,;:=()[]{}<>\"'`\\/*#@$%!?+-&|^~ \t\n\n\r0123456789_";
     StringBuilder s = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       s.append(alphabet.charAt(random.nextInt(alphabet.length())));

@@ -54,7 +54,10 @@ class GoExtractorTest {
     Expectations.assertOnly(FactType.IMPORT, source, ctx.facts());
     Expectations.assertOnly(FactType.ENV_VAR, source, ctx.facts());
     assertThat(ctx.facts(FactType.STRING_LITERAL))
-        .anyMatch(f -> f.value().equals("{\"model\": \"gpt-4o\",\n\"note\": \"raw \\n stays\"}") && f.location().line() == 23)
+        .anyMatch(
+            f ->
+                f.value().equals("{\"model\": \"gpt-4o\",\n\"note\": \"raw \\n stays\"}")
+                    && f.location().line() == 23)
         .noneMatch(f -> f.value().equals("os") || f.value().contains("commented"));
     assertThat(ctx.facts()).allMatch(f -> "go".equals(f.attribute(Fact.Attr.LANGUAGE)));
   }

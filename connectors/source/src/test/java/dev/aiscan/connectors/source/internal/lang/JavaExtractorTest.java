@@ -82,10 +82,12 @@ class JavaExtractorTest {
     assertThat(ctx.facts(FactType.STRING_LITERAL))
         .filteredOn(f -> "system".equals(f.attribute(Fact.Attr.KEY)))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.value()).isEqualTo("You are a helpful assistant.\nAnswer in \"one\" line.");
-          assertThat(f.location().line()).isEqualTo(38);
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.value())
+                  .isEqualTo("You are a helpful assistant.\nAnswer in \"one\" line.");
+              assertThat(f.location().line()).isEqualTo(38);
+            });
     assertThat(ctx.facts()).allMatch(f -> "java".equals(f.attribute(Fact.Attr.LANGUAGE)));
     assertThat(ctx.warnings()).isEmpty();
   }
@@ -116,7 +118,11 @@ class JavaExtractorTest {
     Expectations.assertOnly(FactType.IMPORT, source, ctx.facts());
     assertThat(ctx.warnings()).hasSize(1);
     Warning w = ctx.warnings().get(0);
-    assertThat(w.message()).startsWith("Java syntax error: ").contains("line 7").doesNotContain("sk-").doesNotContain("\n");
+    assertThat(w.message())
+        .startsWith("Java syntax error: ")
+        .contains("line 7")
+        .doesNotContain("sk-")
+        .doesNotContain("\n");
     assertThat(w.source()).isEqualTo("test/src/Broken.java:7");
   }
 
@@ -138,16 +144,22 @@ class JavaExtractorTest {
     RecordingContext ctx = run("Half.java", source);
 
     Expectations.assertMet(source, ctx.facts());
-    assertThat(ctx.warnings()).singleElement().satisfies(w -> assertThat(w.source()).endsWith("Half.java:5"));
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w.source()).endsWith("Half.java:5"));
   }
 
   @Test
   void deepNestingDoesNotEscapeAsAnError() {
     String deep = "(".repeat(20_000) + "1" + ")".repeat(20_000);
-    String source = "import dev.langchain4j.model.openai.OpenAiChatModel;\nclass Deep { int x = " + deep + "; }\n";
+    String source =
+        "import dev.langchain4j.model.openai.OpenAiChatModel;\nclass Deep { int x = "
+            + deep
+            + "; }\n";
     RecordingContext ctx = run("Deep.java", source);
 
-    assertThat(ctx.values(FactType.IMPORT)).containsExactly("dev.langchain4j.model.openai.OpenAiChatModel");
+    assertThat(ctx.values(FactType.IMPORT))
+        .containsExactly("dev.langchain4j.model.openai.OpenAiChatModel");
     assertThat(ctx.warnings()).allSatisfy(w -> assertThat(w.message()).startsWith("Java "));
   }
 }

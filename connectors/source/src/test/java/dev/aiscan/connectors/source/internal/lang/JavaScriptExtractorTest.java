@@ -103,11 +103,21 @@ class JavaScriptExtractorTest {
 
   @ParameterizedTest
   @CsvSource({
-    "src/a.js, true", "src/a.mjs, true", "src/a.cjs, true", "src/A.jsx, true", "src/a.ts, true",
-    "src/a.mts, true", "src/a.cts, true", "src/A.tsx, true", "dist/app.min.js, false",
-    "types/index.d.ts, false", "types/index.d.mts, false", "src/a.json, false"
+    "src/a.js, true",
+    "src/a.mjs, true",
+    "src/a.cjs, true",
+    "src/A.jsx, true",
+    "src/a.ts, true",
+    "src/a.mts, true",
+    "src/a.cts, true",
+    "src/A.tsx, true",
+    "dist/app.min.js, false",
+    "types/index.d.ts, false",
+    "types/index.d.mts, false",
+    "src/a.json, false"
   })
   void acceptsSourcesButNotBundlesOrDeclarations(String path, boolean accepted) {
-    assertThat(extractor.accepts(new SourceFile(root.resolve(path), path, 0, m -> {}))).isEqualTo(accepted);
+    assertThat(extractor.accepts(new SourceFile(root.resolve(path), path, 0, m -> {})))
+        .isEqualTo(accepted);
   }
 }

@@ -60,7 +60,12 @@ class NotebookExtractorTest {
 
     assertThat(ctx.warnings()).isEmpty();
     assertThat(ctx.facts(FactType.PACKAGE))
-        .extracting(Fact::value, f -> f.attribute(Fact.Attr.ECOSYSTEM), f -> f.attribute(Fact.Attr.VERSION), f -> f.location().cell(), f -> f.location().line())
+        .extracting(
+            Fact::value,
+            f -> f.attribute(Fact.Attr.ECOSYSTEM),
+            f -> f.attribute(Fact.Attr.VERSION),
+            f -> f.location().cell(),
+            f -> f.location().line())
         .containsExactly(
             tuple("openai", "pypi", "1.40.0", 2, 1),
             tuple("langchain", "pypi", null, 2, 1),
@@ -70,13 +75,25 @@ class NotebookExtractorTest {
             tuple("faiss-cpu", "conda", "1.8.0", 3, 5));
     assertThat(ctx.facts(FactType.IMPORT))
         .extracting(Fact::value, f -> f.location().cell(), f -> f.location().line())
-        .containsExactly(tuple("openai", 2, 2), tuple("anthropic", 3, 2), tuple("anthropic.Anthropic", 3, 2));
+        .containsExactly(
+            tuple("openai", 2, 2), tuple("anthropic", 3, 2), tuple("anthropic.Anthropic", 3, 2));
     assertThat(ctx.facts(FactType.ENV_VAR))
-        .extracting(Fact::value, f -> f.location().cell(), f -> f.location().line(), f -> f.attribute(Fact.Attr.ORIGIN))
+        .extracting(
+            Fact::value,
+            f -> f.location().cell(),
+            f -> f.location().line(),
+            f -> f.attribute(Fact.Attr.ORIGIN))
         .containsExactly(tuple("ANTHROPIC_API_KEY", 3, 4, "code"));
     assertThat(ctx.facts())
-        .allMatch(f -> "notebooks/rag.ipynb".equals(f.location().file()) && "python".equals(f.attribute(Fact.Attr.LANGUAGE)))
-        .noneMatch(f -> f.value().contains("not_code") || f.value().contains("from_output") || f.value().contains("raw_cell"));
+        .allMatch(
+            f ->
+                "notebooks/rag.ipynb".equals(f.location().file())
+                    && "python".equals(f.attribute(Fact.Attr.LANGUAGE)))
+        .noneMatch(
+            f ->
+                f.value().contains("not_code")
+                    || f.value().contains("from_output")
+                    || f.value().contains("raw_cell"));
   }
 
   @Test
@@ -90,9 +107,12 @@ class NotebookExtractorTest {
         """;
     RecordingContext ctx = ExtractorHarness.run(extractor, root, "old.ipynb", notebook);
 
-    assertThat(ctx.facts(FactType.PACKAGE)).extracting(Fact::value, f -> f.location().cell(), f -> f.location().line())
+    assertThat(ctx.facts(FactType.PACKAGE))
+        .extracting(Fact::value, f -> f.location().cell(), f -> f.location().line())
         .containsExactly(tuple("google-generativeai", 1, 2));
-    assertThat(ctx.facts(FactType.IMPORT)).extracting(Fact::value, f -> f.location().cell()).containsExactly(tuple("vertexai", 2));
+    assertThat(ctx.facts(FactType.IMPORT))
+        .extracting(Fact::value, f -> f.location().cell())
+        .containsExactly(tuple("vertexai", 2));
   }
 
   @Test
@@ -110,13 +130,20 @@ class NotebookExtractorTest {
 
   @Test
   void malformedJsonIsOneLineScanExceptionWithTheLine() {
-    String notebook = "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": sk-secret-value}\n ]\n}\n";
+    String notebook =
+        "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": sk-secret-value}\n ]\n}\n";
     RecordingContext ctx = ExtractorHarness.run(extractor, root, "bad.ipynb", notebook);
 
-    assertThat(ctx.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.message()).startsWith("ScanException: invalid notebook JSON at line 3: ").doesNotContain("sk-secret").doesNotContain("\n");
-      assertThat(w.source()).isEqualTo("bad.ipynb");
-    });
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.message())
+                  .startsWith("ScanException: invalid notebook JSON at line 3: ")
+                  .doesNotContain("sk-secret")
+                  .doesNotContain("\n");
+              assertThat(w.source()).isEqualTo("bad.ipynb");
+            });
   }
 
   @Test
@@ -124,11 +151,23 @@ class NotebookExtractorTest {
     String cut = "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"import openai";
     assertThat(ExtractorHarness.run(extractor, root, "cut.ipynb", cut).warnings())
         .singleElement()
-        .satisfies(w -> assertThat(w.message()).contains("invalid notebook JSON").contains("unexpected end of input"));
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .contains("invalid notebook JSON")
+                    .contains("unexpected end of input"));
 
     String big = "x = 1\\n".repeat(200_000) + "import openai";
-    RecordingContext ctx = ExtractorHarness.run(extractor, root, "big.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"import torch\\n" + big + "\"}]}");
+    RecordingContext ctx =
+        ExtractorHarness.run(
+            extractor,
+            root,
+            "big.ipynb",
+            "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"import torch\\n" + big + "\"}]}");
     assertThat(ctx.values(FactType.IMPORT)).containsExactly("torch");
-    assertThat(ctx.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("cell 1").contains("only its start was scanned"));
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> assertThat(w.message()).contains("cell 1").contains("only its start was scanned"));
   }
 }

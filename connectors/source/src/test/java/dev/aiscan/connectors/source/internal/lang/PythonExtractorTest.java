@@ -107,22 +107,26 @@ class PythonExtractorTest {
         """;
     RecordingContext ctx = run("lines.py", source);
 
-    Expectations.assertMet(source.replace("# EXPECT: string-literal \"x\\ny\" key=other", ""), ctx.facts());
+    Expectations.assertMet(
+        source.replace("# EXPECT: string-literal \"x\\ny\" key=other", ""), ctx.facts());
     assertThat(ctx.facts(FactType.STRING_LITERAL))
-        .anySatisfy(f -> {
-          assertThat(f.value()).isEqualTo("x\ny");
-          assertThat(f.location().line()).isEqualTo(4);
-          assertThat(f.attribute(Fact.Attr.KEY)).isEqualTo("other");
-        })
-        .anySatisfy(f -> {
-          assertThat(f.value()).isEqualTo("continued here");
-          assertThat(f.location().line()).isEqualTo(7);
-          assertThat(f.attribute(Fact.Attr.KEY)).isEqualTo("s");
-        })
-        .anySatisfy(f -> {
-          assertThat(f.value()).startsWith("line 1\nline 2");
-          assertThat(f.location().line()).isEqualTo(1);
-        });
+        .anySatisfy(
+            f -> {
+              assertThat(f.value()).isEqualTo("x\ny");
+              assertThat(f.location().line()).isEqualTo(4);
+              assertThat(f.attribute(Fact.Attr.KEY)).isEqualTo("other");
+            })
+        .anySatisfy(
+            f -> {
+              assertThat(f.value()).isEqualTo("continued here");
+              assertThat(f.location().line()).isEqualTo(7);
+              assertThat(f.attribute(Fact.Attr.KEY)).isEqualTo("s");
+            })
+        .anySatisfy(
+            f -> {
+              assertThat(f.value()).startsWith("line 1\nline 2");
+              assertThat(f.location().line()).isEqualTo(1);
+            });
   }
 
   @Test

@@ -36,20 +36,36 @@ class ModelFileExtractorTest {
         Arguments.of("models/llama-3.1-8b.Q4_K_M.gguf", gguf(), "gguf"),
         Arguments.of("models/model.safetensors", safetensors(), "safetensors"),
         Arguments.of("models/classifier.onnx", onnx(), "onnx"),
-        Arguments.of("checkpoints/model.pt", zip("archive/data.pkl", new byte[] {(byte) 0x80, 2, '.'}), "pytorch"),
+        Arguments.of(
+            "checkpoints/model.pt",
+            zip("archive/data.pkl", new byte[] {(byte) 0x80, 2, '.'}),
+            "pytorch"),
         Arguments.of("checkpoints/model.pth", legacyTorch(), "pytorch"),
-        Arguments.of("checkpoints/epoch=3.ckpt", zip("epoch=3/data.pkl", new byte[] {(byte) 0x80, 2, '.'}), "pytorch"),
-        Arguments.of("hf/pytorch_model.bin", zip("pytorch_model/data.pkl", new byte[] {(byte) 0x80, 2, '.'}), "pytorch"),
+        Arguments.of(
+            "checkpoints/epoch=3.ckpt",
+            zip("epoch=3/data.pkl", new byte[] {(byte) 0x80, 2, '.'}),
+            "pytorch"),
+        Arguments.of(
+            "hf/pytorch_model.bin",
+            zip("pytorch_model/data.pkl", new byte[] {(byte) 0x80, 2, '.'}),
+            "pytorch"),
         Arguments.of("hf/legacy_model.bin", legacyTorch(), "pytorch"),
         Arguments.of("ggml/model.bin", gguf(), "gguf"),
-        Arguments.of("keras/model.keras", zip("config.json", "{}".getBytes(StandardCharsets.UTF_8)), "keras"),
+        Arguments.of(
+            "keras/model.keras",
+            zip("config.json", "{}".getBytes(StandardCharsets.UTF_8)),
+            "keras"),
         Arguments.of("keras/model.h5", hdf5(0), "hdf5"),
         Arguments.of("keras/weights.hdf5", hdf5(512), "hdf5"),
-        Arguments.of("sk/model.pkl", new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0, 0, '.'}, "pickle"),
+        Arguments.of(
+            "sk/model.pkl",
+            new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0, 0, '.'},
+            "pickle"),
         Arguments.of("sk/model.pickle", new byte[] {(byte) 0x80, 5, '.'}, "pickle"),
         Arguments.of("sk/model.joblib", new byte[] {(byte) 0x80, 3, '.'}, "joblib"),
         Arguments.of("sk/compressed.joblib", new byte[] {0x78, (byte) 0x9c, 1, 2, 3}, "joblib"),
-        Arguments.of("mobile/model.tflite", new byte[] {0x1c, 0, 0, 0, 'T', 'F', 'L', '3', 0, 0}, "tflite"),
+        Arguments.of(
+            "mobile/model.tflite", new byte[] {0x1c, 0, 0, 0, 'T', 'F', 'L', '3', 0, 0}, "tflite"),
         Arguments.of("ios/Model.mlmodel", coreMl(), "coreml"));
   }
 
@@ -64,7 +80,9 @@ class ModelFileExtractorTest {
     assertThat(fact.value()).isEqualTo(format);
     assertThat(fact.location().file()).isEqualTo(relative);
     assertThat(fact.location().line()).isNull();
-    assertThat(fact.attributes()).containsEntry("size", Integer.toString(content.length)).containsEntry("language", "model");
+    assertThat(fact.attributes())
+        .containsEntry("size", Integer.toString(content.length))
+        .containsEntry("language", "model");
   }
 
   static List<Arguments> mismatched() {
@@ -73,7 +91,14 @@ class ModelFileExtractorTest {
         Arguments.of("x.gguf", text, "gguf"),
         Arguments.of("x.safetensors", text, "safetensors"),
         // Header length larger than the file.
-        Arguments.of("y.safetensors", ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1_000).put((byte) '{').array(), "safetensors"),
+        Arguments.of(
+            "y.safetensors",
+            ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(1_000)
+                .put((byte) '{')
+                .array(),
+            "safetensors"),
         Arguments.of("x.onnx", text, "onnx"),
         // 0x08 then a version, then a group wire type ONNX never uses.
         Arguments.of("y.onnx", new byte[] {0x08, 0x07, 0x0b, 0x00, 0x00}, "onnx"),
@@ -93,17 +118,26 @@ class ModelFileExtractorTest {
     RecordingContext context = ExtractorHarness.run(extractor, root, relative, content);
 
     assertThat(context.facts()).isEmpty();
-    assertThat(context.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.source()).isEqualTo("test/" + relative);
-      assertThat(w.message()).isEqualTo("model file: extension says " + format + " but header does not match");
-    });
+    assertThat(context.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("test/" + relative);
+              assertThat(w.message())
+                  .isEqualTo("model file: extension says " + format + " but header does not match");
+            });
   }
 
   @Test
   void binThatIsNotAModelStaysSilent() {
-    RecordingContext firmware = ExtractorHarness.run(extractor, root, "firmware/image.bin", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
-    RecordingContext pickle = ExtractorHarness.run(extractor, root, "data/cache.bin", new byte[] {(byte) 0x80, 4, '.'});
-    RecordingContext zip = ExtractorHarness.run(extractor, root, "data/archive.bin", zip("readme.txt", new byte[] {'x'}));
+    RecordingContext firmware =
+        ExtractorHarness.run(
+            extractor, root, "firmware/image.bin", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+    RecordingContext pickle =
+        ExtractorHarness.run(extractor, root, "data/cache.bin", new byte[] {(byte) 0x80, 4, '.'});
+    RecordingContext zip =
+        ExtractorHarness.run(
+            extractor, root, "data/archive.bin", zip("readme.txt", new byte[] {'x'}));
 
     for (RecordingContext context : List.of(firmware, pickle, zip)) {
       assertThat(context.facts()).isEmpty();
@@ -124,7 +158,8 @@ class ModelFileExtractorTest {
       zip.closeEntry();
     }
 
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run(bomb, "bomb.pt"));
+    RecordingContext context =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run(bomb, "bomb.pt"));
 
     assertThat(context.values(FactType.MODEL_FILE)).containsExactly("pytorch");
     assertThat(Files.size(bomb)).isLessThan(2L << 20);
@@ -138,15 +173,35 @@ class ModelFileExtractorTest {
       file.setLength(5L << 30); // 5 GiB, sparse: more than a byte[] could ever hold
     }
 
-    RecordingContext context = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run(huge, "huge.gguf"));
+    RecordingContext context =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run(huge, "huge.gguf"));
 
     assertThat(extractor.readsWholeFile()).isFalse();
-    assertThat(context.facts()).singleElement().satisfies(f -> assertThat(f.attribute("size")).isEqualTo(Long.toString(5L << 30)));
+    assertThat(context.facts())
+        .singleElement()
+        .satisfies(f -> assertThat(f.attribute("size")).isEqualTo(Long.toString(5L << 30)));
   }
 
   @Test
   void acceptsByExtension() {
-    for (String name : List.of("a.gguf", "a.safetensors", "a.onnx", "a.pt", "a.pth", "a.ckpt", "a.bin", "a.h5", "a.hdf5", "a.keras", "a.pkl", "a.pickle", "a.joblib", "a.tflite", "a.mlmodel", "A.GGUF")) {
+    for (String name :
+        List.of(
+            "a.gguf",
+            "a.safetensors",
+            "a.onnx",
+            "a.pt",
+            "a.pth",
+            "a.ckpt",
+            "a.bin",
+            "a.h5",
+            "a.hdf5",
+            "a.keras",
+            "a.pkl",
+            "a.pickle",
+            "a.joblib",
+            "a.tflite",
+            "a.mlmodel",
+            "A.GGUF")) {
       assertThat(extractor.accepts(file(name))).as(name).isTrue();
     }
     for (String name : List.of("a.json", "a.py", "model", "a.safetensors.index.json")) {
@@ -156,8 +211,11 @@ class ModelFileExtractorTest {
 
   private RecordingContext run(Path path, String relative) throws IOException {
     RecordingContext context = new RecordingContext();
-    SourceFile source = new SourceFile(path, relative, Files.size(path), m -> context.warn(relative, m));
-    FactWriter out = new FactWriter(context, ExtractorHarness.TARGET, source, extractor.language(), "test/" + relative);
+    SourceFile source =
+        new SourceFile(path, relative, Files.size(path), m -> context.warn(relative, m));
+    FactWriter out =
+        new FactWriter(
+            context, ExtractorHarness.TARGET, source, extractor.language(), "test/" + relative);
     extractor.extract(source, out);
     return context;
   }
@@ -167,12 +225,25 @@ class ModelFileExtractorTest {
   }
 
   private static byte[] gguf() {
-    return ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(291).putLong(24).array();
+    return ByteBuffer.allocate(24)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put("GGUF".getBytes(StandardCharsets.US_ASCII))
+        .putInt(3)
+        .putLong(291)
+        .putLong(24)
+        .array();
   }
 
   private static byte[] safetensors() {
-    byte[] json = "{\"__metadata__\":{\"format\":\"pt\"},\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}".getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(8 + json.length + 4).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).put(json).putFloat(1f).array();
+    byte[] json =
+        "{\"__metadata__\":{\"format\":\"pt\"},\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}"
+            .getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(8 + json.length + 4)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(json.length)
+        .put(json)
+        .putFloat(1f)
+        .array();
   }
 
   /** ir_version 8, producer "pytorch" 2.1.0, an empty graph and opset 17. */
@@ -192,7 +263,23 @@ class ModelFileExtractorTest {
   }
 
   private static byte[] legacyTorch() {
-    return new byte[] {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19, '.'};
+    return new byte[] {
+      (byte) 0x80,
+      0x02,
+      (byte) 0x8a,
+      0x0a,
+      0x6c,
+      (byte) 0xfc,
+      (byte) 0x9c,
+      0x46,
+      (byte) 0xf9,
+      0x20,
+      0x6a,
+      (byte) 0xa8,
+      0x50,
+      0x19,
+      '.'
+    };
   }
 
   private static byte[] hdf5(int offset) {
