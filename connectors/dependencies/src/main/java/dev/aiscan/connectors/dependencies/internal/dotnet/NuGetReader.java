@@ -1,6 +1,5 @@
 package dev.aiscan.connectors.dependencies.internal.dotnet;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -182,7 +181,7 @@ public final class NuGetReader implements EcosystemReader {
   /** Lines of {@code dependencies/<tfm>/<package>} keys. */
   private static Map<String, Integer> keyLines(String text) throws IOException {
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = new JsonFactory().createParser(text)) {
+    try (JsonParser parser = JSON.getFactory().createParser(text)) {
       int depth = 0;
       String tfm = null;
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {

@@ -127,8 +127,19 @@ final class GradleBuildFile {
     }
   }
 
+  /** Map-notation arguments ({@code group: 'g'}, {@code name = "a"}), compiled once per key. */
+  private static final Map<String, Pattern> NAMED =
+      Map.of(
+          "group", namedArgument("group"),
+          "name", namedArgument("name"),
+          "version", namedArgument("version"));
+
+  private static Pattern namedArgument(String key) {
+    return Pattern.compile("\\b" + key + "\\s*[:=]\\s*[\"']([^\"']*)[\"']");
+  }
+
   private static String named(String args, String key) {
-    Matcher m = Pattern.compile("\\b" + key + "\\s*[:=]\\s*[\"']([^\"']*)[\"']").matcher(args);
+    Matcher m = NAMED.get(key).matcher(args);
     return m.find() ? m.group(1) : null;
   }
 

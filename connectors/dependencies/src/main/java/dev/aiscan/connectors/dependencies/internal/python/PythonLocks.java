@@ -1,6 +1,5 @@
 package dev.aiscan.connectors.dependencies.internal.python;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,7 +108,7 @@ final class PythonLocks {
   /** Lines of the second-level keys ({@code section/name}). */
   private static Map<String, Integer> keyLines(String text) throws IOException {
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = new JsonFactory().createParser(text)) {
+    try (JsonParser parser = JSON.getFactory().createParser(text)) {
       int depth = 0;
       String section = null;
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
