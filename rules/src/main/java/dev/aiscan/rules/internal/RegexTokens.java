@@ -80,6 +80,7 @@ public final class RegexTokens {
       String literal = null;
       List<String> chars = null;
       Set<String> group = null;
+      List<String> groupPrefixes = null;
       int atomEnd;
       if (c == '\\') {
         char e = re.charAt(i + 1);
@@ -98,6 +99,7 @@ public final class RegexTokens {
         int contentFrom = groupContentStart(re, i);
         if (contentFrom >= 0 && isRequired(re, atomEnd, to)) {
           group = alternation(re, contentFrom, close);
+          groupPrefixes = literalPrefixes(re, contentFrom, close);
         }
       } else if (c == '.' || c == '^' || c == '$') {
         atomEnd = i + 1;
@@ -124,6 +126,19 @@ public final class RegexTokens {
         }
       } else {
         best = stronger(best, run);
+        if (groupPrefixes != null
+            && !run.get(0).isEmpty()
+            && run.size() * groupPrefixes.size() <= MAX_ALTERNATIVES) {
+          // amazon\.(?:titan|nova) -> amazon.titan, amazon.nova: the run, then the start of every
+          // alternative, is in every match; stronger than the run alone.
+          List<String> crossed = new ArrayList<>();
+          for (String r : run) {
+            for (String p : groupPrefixes) {
+              crossed.add(r + p);
+            }
+          }
+          best = stronger(best, crossed);
+        }
         run = new ArrayList<>(List.of(""));
         if (group != null) {
           best = stronger(best, group);
@@ -132,6 +147,64 @@ public final class RegexTokens {
       i = next;
     }
     return stronger(best, run);
+  }
+
+  /**
+   * The literal start of every top-level alternative of a group's content ({@code titan|nova-pro}
+   * gives {@code titan}, {@code nova-pro}): plain characters up to the first that is not certain
+   * ({@code a?}, a class, {@code .}, a group). Null when some alternative starts uncertain.
+   */
+  static List<String> literalPrefixes(String re, int from, int to) {
+    List<String> out = new ArrayList<>();
+    StringBuilder prefix = new StringBuilder();
+    boolean open = true;
+    int depth = 0;
+    for (int i = from; i <= to; i++) {
+      if (i == to || (re.charAt(i) == '|' && depth == 0)) {
+        if (prefix.length() == 0) {
+          return null;
+        }
+        out.add(prefix.toString().toLowerCase(Locale.ROOT));
+        prefix.setLength(0);
+        open = true;
+        continue;
+      }
+      char c = re.charAt(i);
+      if (c == '\\') {
+        char e = re.charAt(i + 1);
+        if (open && !Character.isLetterOrDigit(e) && certain(re, i + 2, to)) {
+          prefix.append(e);
+        } else {
+          open = false;
+        }
+        i++;
+      } else if (c == '(') {
+        depth++;
+        open = false;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '[') {
+        i = endOfClass(re, i) - 1;
+        open = false;
+      } else if (open
+          && depth == 0
+          && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '/' || c == ':')
+          && certain(re, i + 1, to)) {
+        prefix.append(c);
+      } else {
+        open = false;
+      }
+    }
+    return out;
+  }
+
+  /** Whether the atom ending before {@code at} occurs exactly once (no quantifier follows it). */
+  private static boolean certain(String re, int at, int to) {
+    if (at >= to) {
+      return true;
+    }
+    char q = re.charAt(at);
+    return q != '?' && q != '*' && q != '+' && q != '{';
   }
 
   /** At most this many alternatives of a run (a small class multiplies them). */

@@ -9,7 +9,7 @@ class RegexTokensTest {
   void longestRequiredLiteral() {
     assertThat(RegexTokens.derive("api\\.openai\\.com")).containsExactly("api.openai.com");
     assertThat(RegexTokens.derive("^bedrock:(?:Invoke|Converse|\\*)[A-Za-z*]*$"))
-        .containsExactly("bedrock:");
+        .containsExactly("bedrock:invoke", "bedrock:converse", "bedrock:*");
     assertThat(RegexTokens.derive("sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"))
         .containsExactly("t3blbkfj");
   }
@@ -19,6 +19,17 @@ class RegexTokensTest {
     assertThat(RegexTokens.derive("(?<![a-z])(?<model>dall-e-[23]|gpt-image-1|whisper-1)(?![a-z])"))
         .containsExactlyInAnyOrder("dall-e-2", "dall-e-3", "gpt-image-1", "whisper-1");
     assertThat(RegexTokens.derive("(?i)^(?:foo|ba)r$")).containsExactlyInAnyOrder("foo", "ba");
+  }
+
+  @Test
+  void aLiteralFollowedByARequiredGroupCarriesOnIntoEveryAlternative() {
+    assertThat(RegexTokens.derive("amazon\\.(?:titan|nova|rerank)-[a-z0-9-]+"))
+        .containsExactlyInAnyOrder("amazon.titan", "amazon.nova", "amazon.rerank");
+    // an alternative that may start differently stops the crossing: the run alone stays
+    assertThat(RegexTokens.derive("amazon\\.(?:t?itan|nova)-x")).containsExactly("amazon.");
+    assertThat(
+            RegexTokens.literalPrefixes("titan|nova-pro|x[ab]", 0, "titan|nova-pro|x[ab]".length()))
+        .containsExactly("titan", "nova-pro", "x");
   }
 
   @Test
