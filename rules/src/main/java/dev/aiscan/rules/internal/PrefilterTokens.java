@@ -415,13 +415,44 @@ public final class PrefilterTokens {
     }
     int colon = p.indexOf(':');
     String host = colon < 0 ? p : p.substring(0, colon);
-    String longest = "";
+    // bedrock-runtime.*.amazonaws.com: the service label is rarer than the cloud's own domain,
+    // which every AWS URL carries; controller.*.pinecone.io: the vendor's domain beats a common
+    // word.
+    String best = "";
+    double bestScore = -1;
     for (String part : host.split("\\*")) {
-      if (part.length() > longest.length()) {
-        longest = part;
+      String core = trimDots(part);
+      double score =
+          core.length() < 4 || CLOUD_SUFFIXES.contains(core) ? core.length() / 100.0 : score(core);
+      if (score > bestScore) {
+        best = part;
+        bestScore = score;
       }
     }
-    return longest;
+    return best;
+  }
+
+  private static final Set<String> CLOUD_SUFFIXES =
+      Set.of(
+          "amazonaws.com",
+          "api.aws",
+          "azure.com",
+          "windows.net",
+          "azure.net",
+          "googleapis.com",
+          "cloud.google.com",
+          "huggingface.cloud");
+
+  private static String trimDots(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == '.') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == '.') {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   /**
