@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.aether.AbstractRepositoryListener;
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
@@ -125,6 +126,10 @@ final class MavenSession implements AutoCloseable {
             .setCache(new DefaultRepositoryCache())
             .setSystemProperties(systemProperties)
             .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN)
+            // A scan must not stall on an unreachable repository: fail an artifact fast and go on
+            // (the failure becomes a warning), instead of the resolver's default 30-minute request.
+            .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, 10_000)
+            .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, 60_000)
             // A module of the tree must build; a POM from a repository that does not only loses its
             // subtree (and says so).
             .setArtifactDescriptorPolicy(
