@@ -89,6 +89,7 @@ class ScanCommandIT {
         .contains("shadow:")
         .contains("By provider:")
         .contains("anthropic")
+        .containsPattern("cohere +1 asset +1 finding +\\(only through other dependencies\\)")
         .contains("Report: " + out.resolve("inventory.json"));
   }
 

@@ -54,7 +54,10 @@ public final class ConsoleSummary {
                     assets.size() == 1 ? " " : "s",
                     findings,
                     findings == 1 ? " " : "s",
-                    models.isEmpty() ? "" : "  models: " + String.join(", ", models));
+                    (assets.stream().allMatch(Asset::transitiveOnly)
+                            ? "  (only through other dependencies)"
+                            : "")
+                        + (models.isEmpty() ? "" : "  models: " + String.join(", ", models)));
             out.append(line.stripTrailing()).append('\n');
           });
       Map<String, String> names = new TreeMap<>();
