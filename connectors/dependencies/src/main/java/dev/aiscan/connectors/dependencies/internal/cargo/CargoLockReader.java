@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.aiscan.connectors.dependencies.DependencySettings;
+import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
 import dev.aiscan.connectors.dependencies.internal.LockGraph;
@@ -50,6 +51,59 @@ public final class CargoLockReader implements EcosystemReader {
       Path root, List<String> files, DependencySettings settings, DependencyOutput out) {
     List<String> locks = files.stream().filter(f -> f.endsWith("Cargo.lock")).toList();
     out.forEach(locks.iterator(), f -> f, lock -> readLock(root, lock, files, out));
+    // Libraries rarely commit their Cargo.lock: a manifest no lockfile covers still declares.
+    List<String> unlocked =
+        files.stream()
+            .filter(f -> f.endsWith("Cargo.toml"))
+            .filter(f -> locks.stream().noneMatch(lock -> f.startsWith(directoryOf(lock))))
+            .toList();
+    out.forEach(unlocked.iterator(), f -> f, manifest -> readDeclared(root, manifest, out));
+  }
+
+  private static String directoryOf(String file) {
+    return file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+  }
+
+  /**
+   * A Cargo.toml without a lockfile: its declared dependencies, with their version requirements.
+   */
+  private static void readDeclared(Path root, String manifest, DependencyOutput out) {
+    Map<String, Map<String, Declared>> declared = manifests(root, manifest, List.of(manifest), out);
+    JsonNode doc;
+    String text;
+    try {
+      text = Files.readString(root.resolve(manifest), StandardCharsets.UTF_8);
+      doc = TOML.readTree(text);
+    } catch (IOException e) {
+      return; // manifests() has warned
+    }
+    String project = doc.path("package").path("name").asText(null);
+    if (project == null) {
+      return; // a virtual workspace manifest declares nothing itself
+    }
+    for (String table : TABLES) {
+      doc.path(table)
+          .fields()
+          .forEachRemaining(
+              e -> {
+                String crate = e.getValue().path("package").asText(e.getKey());
+                String version =
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : e.getValue().path("version").asText(null);
+                Declared d = declared.getOrDefault(project, Map.of()).get(crate);
+                out.emit(
+                    new Dependency(
+                        ECOSYSTEM,
+                        crate,
+                        version,
+                        d == null ? null : d.scope(),
+                        true,
+                        List.of(project, version == null ? crate : crate + "@" + version),
+                        manifest,
+                        d == null ? null : d.line()));
+              });
+    }
   }
 
   private static void readLock(Path root, String lock, List<String> files, DependencyOutput out) {

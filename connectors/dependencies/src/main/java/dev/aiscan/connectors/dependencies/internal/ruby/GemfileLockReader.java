@@ -1,6 +1,7 @@
 package dev.aiscan.connectors.dependencies.internal.ruby;
 
 import dev.aiscan.connectors.dependencies.DependencySettings;
+import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
 import dev.aiscan.connectors.dependencies.internal.LockGraph;
@@ -30,6 +31,8 @@ public final class GemfileLockReader implements EcosystemReader {
   private static final Pattern ENTRY =
       Pattern.compile("^([A-Za-z0-9_.\\-]+)!?(?:\\s+\\(([^)]*)\\))?$");
   private static final Pattern GEM = Pattern.compile("^\\s*gem\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
+  private static final Pattern GEM_VERSION =
+      Pattern.compile("^\\s*gem\\s*\\(?\\s*['\"][^'\"]+['\"]\\s*,\\s*['\"]([^'\"]+)['\"]");
   private static final Pattern GROUP =
       Pattern.compile("^\\s*group\\s*\\(?\\s*(.+?)\\)?\\s+do\\b.*");
 
@@ -55,9 +58,35 @@ public final class GemfileLockReader implements EcosystemReader {
           String gemfile = lock.substring(0, lock.length() - ".lock".length());
           readLock(root, lock, all.contains(gemfile) ? gemfile : null, out);
         });
+    // An application commits its Gemfile.lock, a gem often does not: its Gemfile still declares.
+    List<String> unlocked =
+        files.stream().filter(f -> f.endsWith("Gemfile") && !all.contains(f + ".lock")).toList();
+    out.forEach(unlocked.iterator(), f -> f, gemfile -> readDeclared(root, gemfile, out));
   }
 
-  private record GemLine(String scope, int line) {}
+  /** A Gemfile without its lock: the declared gems, with their version requirement when written. */
+  private static void readDeclared(Path root, String gemfile, DependencyOutput out) {
+    String dir =
+        gemfile.contains("/")
+            ? gemfile.substring(0, gemfile.lastIndexOf('/'))
+            : root.getFileName().toString();
+    String project = dir.substring(dir.lastIndexOf('/') + 1);
+    gemfile(root, gemfile, out)
+        .forEach(
+            (name, gem) ->
+                out.emit(
+                    new Dependency(
+                        ECOSYSTEM,
+                        name,
+                        gem.version(),
+                        gem.scope(),
+                        true,
+                        List.of(project, gem.version() == null ? name : name + "@" + gem.version()),
+                        gemfile,
+                        gem.line())));
+  }
+
+  private record GemLine(String scope, int line, String version) {}
 
   private static void readLock(Path root, String lock, String gemfile, DependencyOutput out) {
     List<String> lines;
@@ -149,7 +178,8 @@ public final class GemfileLockReader implements EcosystemReader {
       }
       Matcher m = GEM.matcher(t);
       if (m.find()) {
-        gems.putIfAbsent(m.group(1), new GemLine(group, i + 1));
+        Matcher v = GEM_VERSION.matcher(t);
+        gems.putIfAbsent(m.group(1), new GemLine(group, i + 1, v.find() ? v.group(1) : null));
       }
     }
     return gems;

@@ -126,4 +126,46 @@ class CargoLockReaderTest {
         .startsWith("b/Cargo.lock")
         .contains("malformed Cargo.lock");
   }
+
+  @Test
+  void aLibraryWithoutLockfileStillReportsWhatItsManifestDeclares() {
+    write(
+        root,
+        "crates/summarizer/Cargo.toml",
+        """
+        [package]
+        name = "summarizer"
+        version = "0.2.0"
+
+        [dependencies]
+        async-openai = "0.26"
+        serde = { version = "1", features = ["derive"] }
+
+        [dev-dependencies]
+        tokio = { version = "1.41", features = ["macros"] }
+        """);
+
+    reader.read(root, List.of("crates/summarizer/Cargo.toml"), null, out);
+
+    assertThat(out.dependencies)
+        .extracting(
+            d ->
+                d.name()
+                    + " "
+                    + d.version()
+                    + " "
+                    + d.scope()
+                    + " "
+                    + d.manifest()
+                    + ":"
+                    + d.line()
+                    + " "
+                    + d.path())
+        .containsExactlyInAnyOrder(
+            "async-openai 0.26 null crates/summarizer/Cargo.toml:6 [summarizer, async-openai@0.26]",
+            "serde 1 null crates/summarizer/Cargo.toml:7 [summarizer, serde@1]",
+            "tokio 1.41 dev crates/summarizer/Cargo.toml:10 [summarizer, tokio@1.41]");
+    assertThat(out.dependencies).allMatch(Dependency::direct);
+    assertThat(out.warnings).isEmpty();
+  }
 }

@@ -108,4 +108,43 @@ class GemfileLockReaderTest {
         .extracting(Dependency::version, Dependency::manifest, Dependency::line)
         .containsExactly("7.1.0", "Gemfile.lock", 6);
   }
+
+  @Test
+  void aGemWithoutLockStillReportsWhatItsGemfileDeclares() {
+    write(
+        root,
+        "tools/summary/Gemfile",
+        """
+        source "https://rubygems.org"
+
+        gem "ruby-openai", "~> 7.3"
+        gem "rake"
+
+        group :development, :test do
+          gem "rspec", "~> 3.13"
+        end
+        """);
+
+    reader.read(root, List.of("tools/summary/Gemfile"), null, out);
+
+    assertThat(out.dependencies)
+        .extracting(
+            d ->
+                d.name()
+                    + " "
+                    + d.version()
+                    + " "
+                    + d.scope()
+                    + " "
+                    + d.manifest()
+                    + ":"
+                    + d.line()
+                    + " "
+                    + d.path())
+        .containsExactlyInAnyOrder(
+            "ruby-openai ~> 7.3 null tools/summary/Gemfile:3 [summary, ruby-openai@~> 7.3]",
+            "rake null null tools/summary/Gemfile:4 [summary, rake]",
+            "rspec ~> 3.13 development,test tools/summary/Gemfile:7 [summary, rspec@~> 3.13]");
+    assertThat(out.warnings).isEmpty();
+  }
 }
