@@ -16,12 +16,17 @@ import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.RequestTrace;
+import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactDescriptorPolicy;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 
 /**
  * One Maven Resolver system and session for a whole scan, so every coordinate is read once and
@@ -122,6 +127,8 @@ final class MavenSession implements AutoCloseable {
             .withLocalRepositoryBaseDirectories(local)
             .setOffline(settings.offline() || file.offline())
             .setMirrorSelector(mirrors)
+            .setProxySelector(proxies(file))
+            .setAuthenticationSelector(credentials(file))
             .setWorkspaceReader(reactor)
             .setCache(new DefaultRepositoryCache())
             .setSystemProperties(systemProperties)
@@ -188,6 +195,36 @@ final class MavenSession implements AutoCloseable {
 
   RepositorySystemSession session() {
     return session;
+  }
+
+  /** The active proxies of settings.xml, as Maven applies them. */
+  private static DefaultProxySelector proxies(MavenSettingsFile file) {
+    DefaultProxySelector selector = new DefaultProxySelector();
+    for (MavenSettingsFile.Proxy p : file.proxies()) {
+      Authentication auth =
+          p.username() == null
+              ? null
+              : new AuthenticationBuilder()
+                  .addUsername(p.username())
+                  .addPassword(p.password())
+                  .build();
+      selector.add(new Proxy(p.protocol(), p.host(), p.port(), auth), p.nonProxyHosts());
+    }
+    return selector;
+  }
+
+  /** Server credentials by repository or mirror id, as Maven applies them. */
+  private static DefaultAuthenticationSelector credentials(MavenSettingsFile file) {
+    DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
+    for (MavenSettingsFile.Server server : file.servers()) {
+      selector.add(
+          server.id(),
+          new AuthenticationBuilder()
+              .addUsername(server.username())
+              .addPassword(server.password())
+              .build());
+    }
+    return selector;
   }
 
   /** The repositories from settings, mirrors applied. */

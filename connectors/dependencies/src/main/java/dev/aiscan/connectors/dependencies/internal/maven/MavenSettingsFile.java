@@ -17,13 +17,42 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * What the reader uses of a Maven settings.xml: the local repository, offline, mirrors and the
- * repositories of the active profiles. Servers (credentials) and proxies are not read.
+ * What the reader uses of a Maven settings.xml: the local repository, offline, mirrors, the
+ * repositories of the active profiles, active proxies and server credentials (plain text only:
+ * passwords encrypted with settings-security.xml are not decrypted).
  */
 record MavenSettingsFile(
-    String localRepository, boolean offline, List<Mirror> mirrors, List<Repository> repositories) {
+    String localRepository,
+    boolean offline,
+    List<Mirror> mirrors,
+    List<Repository> repositories,
+    List<Proxy> proxies,
+    List<Server> servers) {
 
-  static final MavenSettingsFile EMPTY = new MavenSettingsFile(null, false, List.of(), List.of());
+  static final MavenSettingsFile EMPTY =
+      new MavenSettingsFile(null, false, List.of(), List.of(), List.of(), List.of());
+
+  /** An active proxy; {@code nonProxyHosts} as Maven writes it ({@code *.acme.com|localhost}). */
+  record Proxy(
+      String protocol,
+      String host,
+      int port,
+      String username,
+      String password,
+      String nonProxyHosts) {
+    @Override
+    public String toString() {
+      return "Proxy[" + protocol + "://" + host + ":" + port + "]";
+    }
+  }
+
+  /** Credentials for the repository or mirror of this id. Never logged. */
+  record Server(String id, String username, String password) {
+    @Override
+    public String toString() {
+      return "Server[" + id + "]";
+    }
+  }
 
   record Mirror(String id, String url, String mirrorOf, String layout) {}
 
@@ -32,6 +61,8 @@ record MavenSettingsFile(
   MavenSettingsFile {
     mirrors = List.copyOf(mirrors);
     repositories = List.copyOf(repositories);
+    proxies = List.copyOf(proxies);
+    servers = List.copyOf(servers);
   }
 
   /** Reads a settings.xml with the same XXE-safe parser as POMs. */
@@ -53,6 +84,8 @@ record MavenSettingsFile(
     StringBuilder text = new StringBuilder();
     Map<String, String> top = new HashMap<>();
     List<Mirror> mirrors = new ArrayList<>();
+    List<Proxy> proxies = new ArrayList<>();
+    List<Server> servers = new ArrayList<>();
     Map<String, String> current = new HashMap<>();
     String profileId = null;
     boolean profileActive = false;
@@ -63,7 +96,11 @@ record MavenSettingsFile(
       if (event == XMLStreamConstants.START_ELEMENT) {
         path.addLast(xml.getLocalName());
         text.setLength(0);
-        if (xml.getLocalName().equals("mirror") || xml.getLocalName().equals("repository")) {
+        String name = xml.getLocalName();
+        if (name.equals("mirror")
+            || name.equals("repository")
+            || name.equals("proxy")
+            || name.equals("server")) {
           current = new HashMap<>();
         }
       } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
@@ -81,6 +118,24 @@ record MavenSettingsFile(
                       current.get("url"),
                       current.getOrDefault("mirrorOf", "*"),
                       current.getOrDefault("layout", "default")));
+          case "settings/proxies/proxy" -> {
+            if (!"false".equals(current.get("active")) && current.get("host") != null) {
+              proxies.add(
+                  new Proxy(
+                      current.getOrDefault("protocol", "http"),
+                      current.get("host"),
+                      port(current.get("port")),
+                      current.get("username"),
+                      current.get("password"),
+                      current.get("nonProxyHosts")));
+            }
+          }
+          case "settings/servers/server" -> {
+            if (current.get("id") != null) {
+              servers.add(
+                  new Server(current.get("id"), current.get("username"), current.get("password")));
+            }
+          }
           case "settings/activeProfiles/activeProfile" -> active.add(value);
           case "settings/profiles/profile/id" -> profileId = value;
           case "settings/profiles/profile/activation/activeByDefault" ->
@@ -104,6 +159,10 @@ record MavenSettingsFile(
           default -> {
             if (where.startsWith("settings/mirrors/mirror/")) {
               current.put(where.substring("settings/mirrors/mirror/".length()), value);
+            } else if (where.startsWith("settings/proxies/proxy/")) {
+              current.put(where.substring("settings/proxies/proxy/".length()), value);
+            } else if (where.startsWith("settings/servers/server/")) {
+              current.put(where.substring("settings/servers/server/".length()), value);
             } else if (where.startsWith("settings/profiles/profile/repositories/repository/")) {
               current.put(
                   where.substring("settings/profiles/profile/repositories/repository/".length()),
@@ -125,6 +184,16 @@ record MavenSettingsFile(
         top.get("localRepository"),
         Boolean.parseBoolean(top.get("offline")),
         mirrors.stream().filter(m -> m.url() != null).toList(),
-        repositories);
+        repositories,
+        proxies,
+        servers);
+  }
+
+  private static int port(String value) {
+    try {
+      return value == null ? 8080 : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return 8080;
+    }
   }
 }
