@@ -41,6 +41,14 @@ final class GradleBuildFile {
   private GradleBuildFile() {}
 
   static List<Declaration> parse(String text) {
+    return parse(text, Map.of());
+  }
+
+  /**
+   * @param properties values from the build's {@code gradle.properties} files; the build file's own
+   *     assignments take precedence
+   */
+  static List<Declaration> parse(String text, Map<String, String> properties) {
     String[] lines = text.split("\\R", -1);
     Map<String, String> variables = new HashMap<>();
     for (String line : lines) {
@@ -49,6 +57,7 @@ final class GradleBuildFile {
         variables.putIfAbsent(m.group(1), m.group(2));
       }
     }
+    properties.forEach(variables::putIfAbsent);
     List<Declaration> found = new ArrayList<>();
     boolean blockComment = false;
     for (int i = 0; i < lines.length; i++) {

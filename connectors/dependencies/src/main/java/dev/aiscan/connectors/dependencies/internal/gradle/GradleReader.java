@@ -6,13 +6,16 @@ import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import dev.aiscan.connectors.dependencies.internal.EcosystemReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,6 +49,7 @@ public final class GradleReader implements EcosystemReader {
   public boolean wants(String relative, String name) {
     return BUILD_FILES.contains(name)
         || name.equals(LOCKFILE)
+        || name.equals("gradle.properties")
         || name.equals("settings.gradle")
         || name.equals("settings.gradle.kts")
         || relative.equals(CATALOG)
@@ -75,6 +79,30 @@ public final class GradleReader implements EcosystemReader {
         dir -> project(root, dir, dirs, catalogs, out));
   }
 
+  /**
+   * The {@code gradle.properties} of the project's directory and of every directory above it in the
+   * tree, the nearest winning, as Gradle reads them ({@code langchain4jVersion=1.0.0}).
+   */
+  private static Map<String, String> properties(
+      Path root, String dir, Map<String, Set<String>> dirs, DependencyOutput out) {
+    Map<String, String> values = new HashMap<>();
+    String d = dir;
+    while (d != null) {
+      if (dirs.getOrDefault(d, Set.of()).contains("gradle.properties")) {
+        String file = join(d, "gradle.properties");
+        try (Reader in = Files.newBufferedReader(root.resolve(file), StandardCharsets.ISO_8859_1)) {
+          Properties p = new Properties();
+          p.load(in);
+          p.stringPropertyNames().forEach(k -> values.putIfAbsent(k, p.getProperty(k)));
+        } catch (IOException | IllegalArgumentException e) {
+          out.warn(file, null, "cannot read gradle.properties: " + e.getClass().getSimpleName());
+        }
+      }
+      d = d.isEmpty() ? null : d.contains("/") ? d.substring(0, d.lastIndexOf('/')) : "";
+    }
+    return values;
+  }
+
   private static void project(
       Path root,
       String dir,
@@ -94,7 +122,8 @@ public final class GradleReader implements EcosystemReader {
     }
     VersionCatalog catalog = catalog(root, dir, dirs, catalogs, out);
     Map<String, Dependency> declared = new LinkedHashMap<>();
-    for (GradleBuildFile.Declaration d : GradleBuildFile.parse(text)) {
+    for (GradleBuildFile.Declaration d :
+        GradleBuildFile.parse(text, properties(root, dir, dirs, out))) {
       String scope = Scopes.of(d.configuration());
       List<VersionCatalog.Library> libraries;
       if (d.accessor() != null) {

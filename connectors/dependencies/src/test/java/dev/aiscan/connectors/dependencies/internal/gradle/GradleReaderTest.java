@@ -299,6 +299,29 @@ class GradleReaderTest {
                 2));
   }
 
+  @Test
+  void versionsComeFromGradlePropertiesTheNearestWinning() throws IOException {
+    write("gradle.properties", "langchain4jVersion=1.0.0\nopenaiVersion=0.8.0\n");
+    write("app/gradle.properties", "langchain4jVersion=1.1.0\n");
+    write(
+        "app/build.gradle.kts",
+        """
+        dependencies {
+            implementation("dev.langchain4j:langchain4j-open-ai:$langchain4jVersion")
+            implementation("com.openai:openai-java:${openaiVersion}")
+        }
+        """);
+
+    RecordingOutput out = read();
+
+    assertThat(out.dependencies)
+        .extracting(Dependency::name, Dependency::version)
+        .containsExactlyInAnyOrder(
+            tuple("dev.langchain4j:langchain4j-open-ai", "1.1.0"),
+            tuple("com.openai:openai-java", "0.8.0"));
+    assertThat(out.warnings).isEmpty();
+  }
+
   private void write(String relative, String text) throws IOException {
     Path file = temp.resolve(relative);
     Files.createDirectories(file.getParent());
