@@ -44,6 +44,7 @@ public final class NuGetReader implements EcosystemReader {
   public boolean wants(String relative, String name) {
     return isProject(name)
         || name.equals("Directory.Packages.props")
+        || name.equals("Directory.Build.props")
         || name.equals("packages.lock.json")
         || name.equals("packages.config");
   }
@@ -78,11 +79,13 @@ public final class NuGetReader implements EcosystemReader {
           String config = prefix + "packages.config";
           if (isProject(name(project))) {
             Map<String, NuGetXml.Declared> central = central(root, all, dir(project), out);
+            Map<String, String> properties = properties(root, all, project);
             for (NuGetXml.Declared d : NuGetXml.read(root, project, "PackageReference", out)) {
               String version = d.version();
               if (version == null && central.containsKey(d.name().toLowerCase(Locale.ROOT))) {
                 version = central.get(d.name().toLowerCase(Locale.ROOT)).version();
               }
+              version = NuGetXml.expand(version, properties);
               directs.add(
                   new Direct(
                       d.name(),
@@ -222,6 +225,29 @@ public final class NuGetReader implements EcosystemReader {
         return Map.of();
       }
     }
+  }
+
+  /**
+   * The MSBuild properties a project sees: its own, then those of the nearest Directory.Build.props
+   * and Directory.Packages.props at or above it (the project's own definitions winning).
+   */
+  private static Map<String, String> properties(Path root, Set<String> all, String project) {
+    Map<String, String> properties = new HashMap<>(NuGetXml.properties(root, project));
+    for (String file : List.of("Directory.Build.props", "Directory.Packages.props")) {
+      for (String d = dir(project);
+          ;
+          d = d.contains("/") ? d.substring(0, d.lastIndexOf('/')) : "") {
+        String props = d.isEmpty() ? file : d + "/" + file;
+        if (all.contains(props)) {
+          NuGetXml.properties(root, props).forEach(properties::putIfAbsent);
+          break;
+        }
+        if (d.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return properties;
   }
 
   private static String dir(String f) {

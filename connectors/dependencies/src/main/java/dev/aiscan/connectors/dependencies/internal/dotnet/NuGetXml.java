@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -81,6 +85,64 @@ final class NuGetXml {
     }
     return found;
   }
+
+  /**
+   * The MSBuild properties a file defines ({@code
+   * <PropertyGroup><OpenAIVersion>2.1.0</OpenAIVersion>}), the first definition of each winning. A
+   * malformed file yields what was read before the fault (its package elements are warned about by
+   * {@link #read}).
+   */
+  static Map<String, String> properties(Path root, String relative) {
+    Map<String, String> found = new HashMap<>();
+    try (InputStream in = Files.newInputStream(root.resolve(relative))) {
+      XMLStreamReader xml = factory().createXMLStreamReader(in);
+      int depthInGroup = 0;
+      String property = null;
+      StringBuilder text = new StringBuilder();
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          if (xml.getLocalName().equals("PropertyGroup")) {
+            depthInGroup = 1;
+          } else if (depthInGroup > 0) {
+            depthInGroup++;
+            property = depthInGroup == 2 ? xml.getLocalName() : null;
+            text.setLength(0);
+          }
+        } else if (event == XMLStreamConstants.CHARACTERS && property != null) {
+          text.append(xml.getText());
+        } else if (event == XMLStreamConstants.END_ELEMENT && depthInGroup > 0) {
+          if (depthInGroup == 2 && property != null) {
+            found.putIfAbsent(property, text.toString().strip());
+            property = null;
+          }
+          depthInGroup--;
+        }
+      }
+    } catch (XMLStreamException | IOException e) {
+      // read() names the file's problem; properties are best effort
+    }
+    return found;
+  }
+
+  /**
+   * {@code $(Name)} references replaced by the properties' values; unknown ones kept as written.
+   */
+  static String expand(String value, Map<String, String> properties) {
+    if (value == null || !value.contains("$(")) {
+      return value;
+    }
+    Matcher m = PROPERTY.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
   private static String attr(XMLStreamReader xml, String name) {
     String v = xml.getAttributeValue(null, name);

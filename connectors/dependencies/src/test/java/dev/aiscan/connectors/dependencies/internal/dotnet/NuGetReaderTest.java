@@ -220,4 +220,42 @@ class NuGetReaderTest {
     assertThat(out.one("Azure.AI.OpenAI").version()).isEqualTo("2.0.0");
     assertThat(out.dependencies).noneMatch(d -> d.name().contains("root:"));
   }
+
+  @Test
+  void versionsFromMsBuildPropertiesOfTheProjectAndDirectoryBuildProps() {
+    write(
+        root,
+        "Directory.Build.props",
+        """
+        <Project>
+          <PropertyGroup>
+            <OpenAIVersion>2.1.0</OpenAIVersion>
+            <SemanticKernelVersion>1.30.0</SemanticKernelVersion>
+          </PropertyGroup>
+        </Project>
+        """);
+    write(
+        root,
+        "src/Bot/Bot.csproj",
+        """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net8.0</TargetFramework>
+            <SemanticKernelVersion>1.31.0</SemanticKernelVersion>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Azure.AI.OpenAI" Version="$(OpenAIVersion)" />
+            <PackageReference Include="Microsoft.SemanticKernel" Version="$(SemanticKernelVersion)" />
+            <PackageReference Include="Serilog" Version="$(UndefinedVersion)" />
+          </ItemGroup>
+        </Project>
+        """);
+    RecordingOutput out = new RecordingOutput();
+
+    reader.read(root, List.of("Directory.Build.props", "src/Bot/Bot.csproj"), null, out);
+
+    assertThat(out.one("Azure.AI.OpenAI").version()).isEqualTo("2.1.0");
+    assertThat(out.one("Microsoft.SemanticKernel").version()).isEqualTo("1.31.0");
+    assertThat(out.one("Serilog").version()).isEqualTo("$(UndefinedVersion)");
+  }
 }
