@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A {@link DependencyOutput} for the readers' tests: keeps every package and warning ({@code
@@ -77,6 +78,25 @@ public final class RecordingOutput implements DependencyOutput {
     synchronized (dependencies) {
       return List.copyOf(dependencies);
     }
+  }
+
+  /**
+   * Runs a reader over every file under {@code root} it wants, as the connector would hand them.
+   */
+  public static RecordingOutput readTree(EcosystemReader reader, Path root) {
+    RecordingOutput out = new RecordingOutput();
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<String> files =
+          walk.filter(Files::isRegularFile)
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
+              .sorted()
+              .toList();
+      reader.read(root, files, null, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Writes a fixture file under {@code root}. */

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -329,19 +327,6 @@ class GradleReaderTest {
   }
 
   private RecordingOutput read() {
-    GradleReader reader = new GradleReader();
-    RecordingOutput out = new RecordingOutput();
-    try (Stream<Path> walk = Files.walk(temp)) {
-      List<String> files =
-          walk.filter(Files::isRegularFile)
-              .map(p -> temp.relativize(p).toString().replace('\\', '/'))
-              .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
-              .sorted()
-              .toList();
-      reader.read(temp, files, null, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return RecordingOutput.readTree(new GradleReader(), temp);
   }
 }

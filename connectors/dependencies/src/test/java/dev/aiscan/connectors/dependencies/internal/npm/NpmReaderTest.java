@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.RecordingOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -355,19 +354,6 @@ class NpmReaderTest {
   }
 
   private static RecordingOutput read(Path root) {
-    NpmReader reader = new NpmReader();
-    RecordingOutput out = new RecordingOutput();
-    try (Stream<Path> walk = Files.walk(root)) {
-      List<String> files =
-          walk.filter(Files::isRegularFile)
-              .map(p -> root.relativize(p).toString().replace('\\', '/'))
-              .filter(r -> reader.wants(r, r.substring(r.lastIndexOf('/') + 1)))
-              .sorted()
-              .toList();
-      reader.read(root, files, null, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return RecordingOutput.readTree(new NpmReader(), root);
   }
 }
