@@ -1,5 +1,6 @@
 package dev.aiscan.core;
 
+import dev.aiscan.core.internal.DependencyCollector;
 import dev.aiscan.core.internal.EngineContext;
 import dev.aiscan.core.internal.FindingCollector;
 import dev.aiscan.core.internal.InventoryBuilder;
@@ -18,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,12 +75,15 @@ public final class ScanEngine {
     Secrets secrets = new Secrets(detector.secretPatterns());
     WarningCollector warnings = new WarningCollector(secrets, listener);
     FindingCollector findings = new FindingCollector(secrets);
+    DependencyCollector dependencies = new DependencyCollector();
+    Set<String> incomplete = ConcurrentHashMap.newKeySet();
+    Sinks sinks = new Sinks(findings, dependencies, warnings, incomplete);
 
     ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
     try {
       for (Map.Entry<Target, List<Connector>> step : plan.entrySet()) {
         for (Connector connector : step.getValue()) {
-          collect(step.getKey(), connector, request, pool, findings, warnings, listener);
+          collect(step.getKey(), connector, request, pool, sinks, listener);
         }
       }
     } finally {
@@ -92,7 +98,9 @@ public final class ScanEngine {
         sorted,
         InventoryBuilder.build(sorted, request.targets()),
         warnings.sorted(),
-        warnings.dropped());
+        warnings.dropped(),
+        dependencies.sorted(),
+        incomplete);
   }
 
   /**
@@ -112,14 +120,22 @@ public final class ScanEngine {
     return plan;
   }
 
+  /** Where one scan's results accumulate. */
+  private record Sinks(
+      FindingCollector findings,
+      DependencyCollector dependencies,
+      WarningCollector warnings,
+      Set<String> incomplete) {}
+
   private void collect(
       Target target,
       Connector connector,
       ScanRequest request,
       ExecutorService pool,
-      FindingCollector findings,
-      WarningCollector warnings,
+      Sinks sinks,
       ScanListener listener) {
+    FindingCollector findings = sinks.findings();
+    WarningCollector warnings = sinks.warnings();
     log.info(
         "{}: collecting {} with connector {}", target.name(), target.location(), connector.id());
     listener.targetStarted(target, connector.id());
@@ -131,12 +147,14 @@ public final class ScanEngine {
             request.parallelism(),
             detector,
             findings,
+            sinks.dependencies(),
             warnings,
             listener);
     long before = findings.size();
     try {
       connector.collect(target, context);
     } catch (RuntimeException | StackOverflowError e) {
+      sinks.incomplete().add(target.id());
       warnings.add(
           target.name(),
           "connector " + connector.id() + " stopped early: " + EngineContext.describe(e));

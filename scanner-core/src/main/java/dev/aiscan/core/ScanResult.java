@@ -3,9 +3,11 @@ package dev.aiscan.core;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Finding;
+import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Warning;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of a scan: the inventory every sink renders. Lists are sorted so that the same scan
@@ -16,18 +18,41 @@ import java.util.List;
  * @param assets assets, sorted by target and provider
  * @param warnings warnings, sorted by source
  * @param droppedWarnings warnings beyond the kept maximum, counted but not listed
+ * @param dependencies every project's dependency tree, AI or not, sorted by target, project and
+ *     package
+ * @param incompleteTargets ids of the targets a connector could not finish: what they no longer
+ *     show cannot be told from what the scan missed
  */
 public record ScanResult(
     Scan scan,
     List<Finding> findings,
     List<Asset> assets,
     List<Warning> warnings,
-    long droppedWarnings) {
+    long droppedWarnings,
+    List<PackageDependency> dependencies,
+    Set<String> incompleteTargets) {
 
   public ScanResult {
     findings = List.copyOf(findings);
     assets = List.copyOf(assets);
     warnings = List.copyOf(warnings);
+    dependencies = List.copyOf(dependencies);
+    incompleteTargets = Set.copyOf(incompleteTargets);
+  }
+
+  /** A result without dependency trees, every target complete. */
+  public ScanResult(
+      Scan scan,
+      List<Finding> findings,
+      List<Asset> assets,
+      List<Warning> warnings,
+      long droppedWarnings) {
+    this(scan, findings, assets, warnings, droppedWarnings, List.of(), Set.of());
+  }
+
+  /** Whether every connector finished this target. */
+  public boolean complete(String targetId) {
+    return !incompleteTargets.contains(targetId);
   }
 
   public long shadowCount() {

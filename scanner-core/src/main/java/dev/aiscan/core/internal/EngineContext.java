@@ -27,6 +27,7 @@ public final class EngineContext implements CollectContext {
   private final int maxInFlight;
   private final Detector detector;
   private final FindingCollector findings;
+  private final DependencyCollector dependencies;
   private final WarningCollector warnings;
   private final ScanListener listener;
   private final AtomicLong units = new AtomicLong();
@@ -38,6 +39,7 @@ public final class EngineContext implements CollectContext {
       int parallelism,
       Detector detector,
       FindingCollector findings,
+      DependencyCollector dependencies,
       WarningCollector warnings,
       ScanListener listener) {
     this.target = target;
@@ -46,12 +48,14 @@ public final class EngineContext implements CollectContext {
     this.maxInFlight = parallelism * 4;
     this.detector = detector;
     this.findings = findings;
+    this.dependencies = dependencies;
     this.warnings = warnings;
     this.listener = listener;
   }
 
   @Override
   public void emit(Fact fact) {
+    dependencies.add(fact);
     detector.detect(fact, findings::add);
   }
 

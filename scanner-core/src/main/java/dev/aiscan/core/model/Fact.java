@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One observation a connector made, before any judgement about AI. Facts are streamed to the
  * detector as they are found and never stored by the engine, so a scan's memory does not grow with
- * the size of the tree.
+ * the size of the tree; only package facts leave a trace, their edge of the dependency tree ({@link
+ * PackageDependency}).
  *
  * <p>A fact's value may be sensitive (a string literal can be an API key): it must never be logged
  * or written out; only findings, with redacted evidence, leave the engine.
