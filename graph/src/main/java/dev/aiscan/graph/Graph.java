@@ -135,7 +135,18 @@ public final class Graph implements AutoCloseable {
 
   /** Writes one scan's results; see {@link GraphWriter}. */
   public GraphWriter.Summary write(ScanResult result) {
-    return new GraphWriter(driver).write(result);
+    try {
+      return new GraphWriter(driver).write(result);
+    } catch (Neo4jException e) {
+      throw new GraphUnavailableException(
+          options.describe()
+              + ": writing scan "
+              + result.scan().id()
+              + " failed ("
+              + Values.oneLine(e)
+              + ")",
+          e);
+    }
   }
 
   /** A writer with a chosen batch size, for benchmarks. */

@@ -86,7 +86,6 @@ public final class GraphWriter {
     writeTargets(result, base, counter);
     batches(Cypher.PROVIDERS, providerRows(result), base, counter);
     batches(Cypher.MODELS, modelRows(result), base, counter);
-    batches(Cypher.PACKAGES, packageRows(result.dependencies()), base, counter);
     batches(Cypher.TARGET_DEPENDS_ON, targetDependencyRows(result.dependencies()), base, counter);
     batches(Cypher.PACKAGE_DEPENDS_ON, packageDependencyRows(result.dependencies()), base, counter);
     batches(Cypher.CLIENT_OF, clientRows(result), base, counter);
@@ -121,14 +120,12 @@ public final class GraphWriter {
   private void writeTargets(ScanResult result, Map<String, Object> base, Counter counter) {
     Map<String, List<Map<String, Object>>> byLabel = new TreeMap<>();
     for (Target target : result.scan().targets()) {
-      Map<String, Object> props = new HashMap<>();
-      props.put("name", target.name());
-      props.put("kind", target.kind());
-      props.put("location", target.location());
       Map<String, Object> row = new HashMap<>();
       row.put("id", target.id());
       row.put("complete", result.complete(target.id()));
-      row.put("props", props);
+      row.put("name", target.name());
+      row.put("kind", target.kind());
+      row.put("location", target.location());
       String label = TARGET_LABELS.getOrDefault(target.kind(), "Target");
       byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(row);
     }
@@ -156,36 +153,21 @@ public final class GraphWriter {
         .toList();
   }
 
-  private static List<Map<String, Object>> packageRows(List<PackageDependency> dependencies) {
-    Map<String, Map<String, Object>> byKey = new TreeMap<>();
-    for (PackageDependency d : dependencies) {
-      byKey.computeIfAbsent(
-          d.packageKey(),
-          key -> {
-            Map<String, Object> props = new HashMap<>();
-            props.put("ecosystem", d.ecosystem());
-            props.put("name", d.name());
-            props.put("version", d.version());
-            return Map.of("key", key, "props", props);
-          });
-    }
-    return new ArrayList<>(byKey.values());
-  }
-
   private static List<Map<String, Object>> targetDependencyRows(
       List<PackageDependency> dependencies) {
     List<Map<String, Object>> rows = new ArrayList<>(dependencies.size());
     for (PackageDependency d : dependencies) {
-      Map<String, Object> props = new HashMap<>();
-      props.put("direct", d.direct());
-      props.put("scope", d.scope());
-      props.put("manifest", d.manifest());
-      rows.add(
-          Map.of(
-              "target", d.targetId(),
-              "project", d.project(),
-              "package", d.packageKey(),
-              "props", props));
+      Map<String, Object> row = new HashMap<>();
+      row.put("target", d.targetId());
+      row.put("project", d.project());
+      row.put("package", d.packageKey());
+      row.put("ecosystem", d.ecosystem());
+      row.put("name", d.name());
+      row.put("version", d.version());
+      row.put("direct", d.direct());
+      row.put("scope", d.scope());
+      row.put("manifest", d.manifest());
+      rows.add(row);
     }
     return rows;
   }
@@ -237,6 +219,7 @@ public final class GraphWriter {
     List<Map<String, Object>> rows = new ArrayList<>(assets.size());
     for (Asset a : assets) {
       Map<String, Object> props = new HashMap<>();
+      props.put("id", a.id());
       props.put("provider", a.provider());
       props.put("kind", a.kind());
       props.put("name", a.name());
@@ -248,8 +231,7 @@ public final class GraphWriter {
       props.put("status", a.status().wireName());
       props.put("registerId", a.registerId());
       props.put("findings", a.findingIds().size());
-      rows.add(
-          Map.of("id", a.id(), "target", a.targetId(), "provider", a.provider(), "props", props));
+      rows.add(props);
     }
     return rows;
   }
@@ -262,6 +244,8 @@ public final class GraphWriter {
     List<Map<String, Object>> rows = new ArrayList<>(result.findings().size());
     for (Finding f : result.findings()) {
       Map<String, Object> props = new HashMap<>();
+      props.put("id", f.id());
+      props.put("asset", assetOf.get(f.id()));
       props.put("ruleId", f.ruleId());
       props.put("provider", f.provider());
       props.put("category", f.category().wireName());
@@ -279,11 +263,7 @@ public final class GraphWriter {
         props.put("dependencyPath", f.dependency().path());
         props.put("scope", f.dependency().scope());
       }
-      Map<String, Object> row = new HashMap<>();
-      row.put("id", f.id());
-      row.put("asset", assetOf.get(f.id()));
-      row.put("props", props);
-      rows.add(row);
+      rows.add(props);
     }
     return rows;
   }
@@ -334,12 +314,21 @@ public final class GraphWriter {
     return marked;
   }
 
+  /** Runs {@code cypher} over {@code rows}, one transaction per batch. */
   private void batches(
       String cypher, List<Map<String, Object>> rows, Map<String, Object> base, Counter counter) {
+    long start = System.nanoTime();
     for (int from = 0; from < rows.size(); from += batchSize) {
       List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
       run(cypher, with(base, "rows", batch), counter);
       counter.rows += batch.size();
+    }
+    if (log.isDebugEnabled() && !rows.isEmpty()) {
+      log.debug(
+          "graph: {} rows in {} ms: {}",
+          rows.size(),
+          (System.nanoTime() - start) / 1_000_000,
+          cypher.lines().skip(1).findFirst().orElse("").strip());
     }
   }
 

@@ -25,7 +25,7 @@ final class GraphSnapshot {
               r ->
                   lines.add(
                       "node "
-                          + sorted(r.get("labels").asList(Object::toString))
+                          + sorted(r.get("labels").asList(org.neo4j.driver.Value::asString))
                           + " "
                           + r.get("key").asString()
                           + " "
@@ -48,6 +48,19 @@ final class GraphSnapshot {
     }
     lines.sort(null);
     return lines;
+  }
+
+  /** Lines only in {@code expected} ("- ") or only in {@code actual} ("+ "): empty when equal. */
+  static List<String> difference(List<String> expected, List<String> actual) {
+    List<String> diff = new ArrayList<>();
+    java.util.Set<String> in = new java.util.HashSet<>(actual);
+    java.util.Set<String> ex = new java.util.HashSet<>(expected);
+    expected.stream().filter(l -> !in.contains(l)).forEach(l -> diff.add("- " + l));
+    actual.stream().filter(l -> !ex.contains(l)).forEach(l -> diff.add("+ " + l));
+    if (diff.isEmpty() && expected.size() != actual.size()) {
+      diff.add("same lines, different counts: " + expected.size() + " vs " + actual.size());
+    }
+    return diff;
   }
 
   private static List<String> sorted(List<String> list) {

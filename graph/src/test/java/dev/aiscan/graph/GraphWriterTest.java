@@ -135,7 +135,7 @@ class GraphWriterTest {
     graph.write(first);
     List<String> once = GraphSnapshot.of(graph.driver());
     graph.write(first);
-    assertThat(GraphSnapshot.of(graph.driver())).isEqualTo(once);
+    assertThat(GraphSnapshot.difference(once, GraphSnapshot.of(graph.driver()))).isEmpty();
 
     Map<String, Long> before = graph.stats();
     graph.write(ScanFixtures.scan(T2, repo));
@@ -244,7 +244,7 @@ class GraphWriterTest {
     GraphSnapshot.clear(graph.driver());
     graph.write(late);
     graph.write(early);
-    assertThat(GraphSnapshot.of(graph.driver())).isEqualTo(inOrder);
+    assertThat(GraphSnapshot.difference(inOrder, GraphSnapshot.of(graph.driver()))).isEmpty();
   }
 
   @Test
@@ -275,7 +275,9 @@ class GraphWriterTest {
       } finally {
         pool.shutdown();
       }
-      assertThat(GraphSnapshot.of(graph.driver())).as("round " + round).isEqualTo(sequential);
+      assertThat(GraphSnapshot.difference(sequential, GraphSnapshot.of(graph.driver())))
+          .as("round " + round)
+          .isEmpty();
     }
   }
 

@@ -22,6 +22,10 @@ import java.util.Map;
 final class ScanFixtures {
   private static final RuleEngine RULES = RuleEngine.loadDefault();
 
+  /** A key of OpenAI's project format, planted to prove it never reaches the graph. */
+  static final String CANARY_KEY =
+      "sk-proj-CANARYaiscanGraphTestKEY0123456789abcdefghijklmnopqrstuvwxyzCANARY";
+
   private ScanFixtures() {}
 
   /**
@@ -90,6 +94,7 @@ final class ScanFixtures {
               return completion.choices[0].message.content ?? "";
             }
             """)
+        .file("web/.env", "PORT=8080\nOPENAI_API_KEY=" + CANARY_KEY + "\n")
         .file(
             "jobs/triage.py",
             """

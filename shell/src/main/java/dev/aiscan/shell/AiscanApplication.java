@@ -16,7 +16,15 @@ import org.springframework.shell.command.annotation.CommandScan;
 @CommandScan
 public class AiscanApplication {
 
+  private static volatile boolean interactive;
+
+  /** Whether aiscan runs as the interactive shell (no arguments) rather than one command. */
+  public static boolean interactive() {
+    return interactive;
+  }
+
   public static void main(String[] args) {
+    interactive = args.length == 0;
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Answered before Spring starts, so that scripts can ask cheaply.
       System.out.println("aiscan " + Version.current());

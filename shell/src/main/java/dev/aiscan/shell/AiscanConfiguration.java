@@ -3,6 +3,7 @@ package dev.aiscan.shell;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
+import dev.aiscan.shell.internal.GraphAccess;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -20,6 +21,16 @@ public class AiscanConfiguration {
   @Bean
   List<Connector> connectors() {
     return List.of(new DependencyConnector(), new SourceConnector());
+  }
+
+  /**
+   * The graph, opened by each command that needs it; the interactive shell keeps it open. Closed
+   * with the application.
+   */
+  @Bean(destroyMethod = "close")
+  GraphAccess graphAccess() {
+    return new GraphAccess(
+        AiscanApplication.interactive(), System.getenv(), System.getProperty("user.home"));
   }
 
   /** The interactive prompt. */

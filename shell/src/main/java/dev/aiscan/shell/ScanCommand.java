@@ -3,12 +3,17 @@ package dev.aiscan.shell;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
+import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.Connector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
+import dev.aiscan.graph.Graph;
+import dev.aiscan.graph.GraphOptions;
+import dev.aiscan.graph.GraphWriter;
 import dev.aiscan.rules.RuleEngine;
 import dev.aiscan.shell.internal.ConsoleSummary;
+import dev.aiscan.shell.internal.GraphAccess;
 import dev.aiscan.shell.internal.ScanService;
 import dev.aiscan.shell.internal.Version;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -25,9 +31,11 @@ import org.springframework.shell.command.annotation.Option;
 @Command
 public class ScanCommand {
   private final List<Connector> connectors;
+  private final GraphAccess graphAccess;
 
-  public ScanCommand(List<Connector> connectors) {
+  public ScanCommand(List<Connector> connectors, GraphAccess graphAccess) {
     this.connectors = connectors;
+    this.graphAccess = graphAccess;
   }
 
   @Command(
@@ -54,10 +62,26 @@ public class ScanCommand {
           String format,
       @Option(
               longNames = "graph",
-              defaultValue = "none",
+              defaultValue = "embedded",
               label = "MODE",
-              description = "where findings go in the graph; 'none' skips the graph")
+              description =
+                  "embedded: write to the embedded Neo4j store (or to --neo4j-uri); none: skip the"
+                      + " graph")
           String graph,
+      @Option(longNames = "graph-dir", label = "DIR", description = GraphCommand.GraphFlags.DIR)
+          String graphDir,
+      @Option(
+              longNames = "bolt-port",
+              label = "PORT",
+              description = GraphCommand.GraphFlags.BOLT_PORT)
+          Integer boltPort,
+      @Option(longNames = "neo4j-uri", label = "URI", description = GraphCommand.GraphFlags.URI)
+          String neo4jUri,
+      @Option(
+              longNames = "neo4j-password-file",
+              label = "FILE",
+              description = GraphCommand.GraphFlags.PASSWORD_FILE)
+          String passwordFile,
       @Option(
               longNames = "fail-on",
               defaultValue = "none",
@@ -103,9 +127,9 @@ public class ScanCommand {
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
     List<Target> targets = targets(sources);
     FailOn failOnMode = FailOn.parse(failOn);
-    if (!graph.equalsIgnoreCase("none")) {
-      throw new UsageException("--graph " + graph + ": only 'none' is available in this version");
-    }
+    GraphOptions graphOptions =
+        graphAccess.options(
+            new GraphAccess.Flags(graph, graphDir, boltPort, neo4jUri, passwordFile));
     Map<String, String> settings = new TreeMap<>();
     settings.put("connectors.source.max-file-size", maxFileSize);
     put(settings, "connectors.source.include", include);
@@ -124,11 +148,24 @@ public class ScanCommand {
 
     RuleEngine detector = RulesCommand.engine(rules);
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
-    ScanService.Outcome outcome =
-        service.run(
-            ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
+    // the embedded store starts while the scan runs
+    CompletableFuture<Graph> pendingGraph =
+        graphOptions == null ? null : graphAccess.openAsync(graphOptions);
+    ScanService.Outcome outcome;
+    try {
+      outcome =
+          service.run(
+              ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
+    } catch (RuntimeException e) {
+      if (pendingGraph != null) {
+        pendingGraph.thenAccept(graphAccess::release);
+      }
+      throw e;
+    }
+    String graphLine = pendingGraph == null ? "" : writeGraph(pendingGraph, outcome.result());
 
-    String summary = quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports());
+    String summary =
+        quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports()) + graphLine;
     String failure = failOnMode.failure(outcome.result());
     if (failure != null) {
       // The summary still belongs on stdout; the exit code and its one-line reason follow.
@@ -137,6 +174,23 @@ public class ScanCommand {
       throw new FailOnException(failure);
     }
     return quiet ? null : summary.stripTrailing();
+  }
+
+  /** Writes the scan to the graph and says so in one line. */
+  private String writeGraph(CompletableFuture<Graph> pending, ScanResult result) {
+    Graph graph = GraphAccess.await(pending);
+    try {
+      GraphWriter.Summary written = graph.write(result);
+      String bolt = graph.boltPort() > 0 ? " (" + graph.uri() + " while aiscan runs)" : "";
+      return String.format(
+          "Graph: scan %s written to %s%s in %.1f s%n",
+          result.scan().id(),
+          graph.options().describe(),
+          bolt,
+          written.elapsed().toMillis() / 1000.0);
+    } finally {
+      graphAccess.release(graph);
+    }
   }
 
   private static List<Target> targets(String sources) {

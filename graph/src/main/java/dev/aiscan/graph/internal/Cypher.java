@@ -1,5 +1,8 @@
 package dev.aiscan.graph.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Every statement the writer runs. All scan data arrives as parameters ({@code $rows}, {@code
  * $scan}, {@code $t}); the text is built only from the constants in this class.
@@ -8,23 +11,77 @@ package dev.aiscan.graph.internal;
  * lastSeen} only forward, and an entity's descriptive properties are those of the latest scan that
  * saw it. Two scanners writing at once therefore leave the graph that running them one after the
  * other leaves.
+ *
+ * <p>Properties are set one by one from the row ({@code x.name = r.name}) rather than from a map
+ * ({@code x += r.props}): the planner cannot tell which keys a map writes, and guards every such
+ * statement with Eager operators that halve ingest speed.
  */
 public final class Cypher {
   private Cypher() {}
 
+  /** Who owns an entity, which decides what its MERGE records. */
+  enum Kind {
+    /**
+     * A node one scope (target) owns: first and last seen, stale, and the last scan that saw it.
+     */
+    SCOPED_NODE,
+    /** A relationship one scope owns: as a node, less the scan id (its lastSeen names the scan). */
+    SCOPED_RELATIONSHIP,
+    /** Shared by every scope (packages, providers, models): first and last seen only. */
+    SHARED
+  }
+
   /**
-   * Marks {@code x} as seen by scan {@code $scan} at time {@code $t}, taking {@code props} when
-   * this scan is the latest to see it.
+   * The ON CREATE and ON MATCH clauses that follow the MERGE of {@code x}: take the row's {@code
+   * props} ({@code r.<name>}) when this scan is the latest to see {@code x}, and move its first and
+   * last seen times.
    */
-  public static String seen(String x, String props) {
+  static String seen(String x, Kind kind, String... props) {
     String latest = "coalesce(" + x + ".lastSeen <= $t, true)";
-    return String.join(
-        ",\n    ",
-        "SET " + x + " += CASE WHEN " + latest + " THEN " + props + " ELSE {} END",
-        x + ".lastSeenScan = CASE WHEN " + latest + " THEN $scan ELSE " + x + ".lastSeenScan END",
-        x + ".stale = CASE WHEN " + latest + " THEN false ELSE " + x + ".stale END",
-        x + ".firstSeen = CASE WHEN " + x + ".firstSeen <= $t THEN " + x + ".firstSeen ELSE $t END",
+    List<String> onCreate = new ArrayList<>();
+    List<String> onMatch = new ArrayList<>();
+    for (String p : props) {
+      onCreate.add(x + "." + p + " = r." + p);
+      onMatch.add(when(x, p, latest, "r." + p));
+    }
+    onCreate.add(x + ".firstSeen = $t");
+    onCreate.add(x + ".lastSeen = $t");
+    if (kind != Kind.SHARED) {
+      onCreate.add(x + ".stale = false");
+      onMatch.add(when(x, "stale", latest, "false"));
+    }
+    if (kind == Kind.SCOPED_NODE) {
+      onCreate.add(x + ".lastSeenScan = $scan");
+      onMatch.add(when(x, "lastSeenScan", latest, "$scan"));
+    }
+    onMatch.add(
+        x
+            + ".firstSeen = CASE WHEN "
+            + x
+            + ".firstSeen <= $t THEN "
+            + x
+            + ".firstSeen ELSE $t END");
+    onMatch.add(
         x + ".lastSeen = CASE WHEN " + x + ".lastSeen >= $t THEN " + x + ".lastSeen ELSE $t END");
+    return "ON CREATE SET "
+        + String.join(", ", onCreate)
+        + "\nON MATCH SET "
+        + String.join(",\n    ", onMatch);
+  }
+
+  private static String when(String x, String property, String latest, String value) {
+    return x
+        + "."
+        + property
+        + " = CASE WHEN "
+        + latest
+        + " THEN "
+        + value
+        + " ELSE "
+        + x
+        + "."
+        + property
+        + " END";
   }
 
   public static final String SCAN_START =
@@ -40,18 +97,18 @@ public final class Cypher {
       """;
 
   /** Targets of one kind; {@code LABEL} is replaced by a constant label, never by scan data. */
-  public static final String TARGETS =
+  private static final String TARGETS =
       """
       UNWIND $rows AS r
       MERGE (x:Target {id: r.id})
-      SET x:LABEL
       SEEN
+      SET x:LABEL
       WITH x, r
       MATCH (s:Scan {id: $scan})
       MERGE (s)-[c:SCANNED]->(x)
       SET c.complete = r.complete
       """
-          .replace("SEEN", seen("x", "r.props"));
+          .replace("SEEN", seen("x", Kind.SCOPED_NODE, "name", "kind", "location"));
 
   public static String targets(String label) {
     if (!label.matches("[A-Z][A-Za-z]*")) {
@@ -66,7 +123,7 @@ public final class Cypher {
       MERGE (x:AIProvider {id: r.id})
       SEEN
       """
-          .replace("SEEN", seen("x", "{}"));
+          .replace("SEEN", seen("x", Kind.SHARED));
 
   public static final String MODELS =
       """
@@ -78,26 +135,21 @@ public final class Cypher {
       MERGE (x)-[y:SERVED_BY]->(p)
       SEEN_Y
       """
-          .replace("SEEN_X", seen("x", "{}"))
-          .replace("SEEN_Y", seen("y", "{}"));
+          .replace("SEEN_X", seen("x", Kind.SHARED))
+          .replace("SEEN_Y", seen("y", Kind.SHARED));
 
-  public static final String PACKAGES =
-      """
-      UNWIND $rows AS r
-      MERGE (x:Package {key: r.key})
-      SEEN
-      """
-          .replace("SEEN", seen("x", "r.props"));
-
+  /** A target's dependency on a package, merging the package on the way. */
   public static final String TARGET_DEPENDS_ON =
       """
       UNWIND $rows AS r
       MATCH (t:Target {id: r.target})
-      MATCH (p:Package {key: r.package})
+      MERGE (p:Package {key: r.package})
+      SEEN_P
       MERGE (t)-[x:DEPENDS_ON {project: r.project}]->(p)
-      SEEN
+      SEEN_X
       """
-          .replace("SEEN", seen("x", "r.props"));
+          .replace("SEEN_P", seen("p", Kind.SHARED, "ecosystem", "name", "version"))
+          .replace("SEEN_X", seen("x", Kind.SCOPED_RELATIONSHIP, "direct", "scope", "manifest"));
 
   public static final String PACKAGE_DEPENDS_ON =
       """
@@ -107,7 +159,7 @@ public final class Cypher {
       MERGE (a)-[x:DEPENDS_ON]->(b)
       SEEN
       """
-          .replace("SEEN", seen("x", "{}"));
+          .replace("SEEN", seen("x", Kind.SHARED));
 
   public static final String CLIENT_OF =
       """
@@ -117,7 +169,7 @@ public final class Cypher {
       MERGE (a)-[x:CLIENT_OF]->(p)
       SEEN
       """
-          .replace("SEEN", seen("x", "{}"));
+          .replace("SEEN", seen("x", Kind.SHARED));
 
   public static final String ASSETS =
       """
@@ -125,7 +177,7 @@ public final class Cypher {
       MERGE (x:Asset {id: r.id})
       SEEN
       WITH x, r
-      MATCH (t:Target {id: r.target})
+      MATCH (t:Target {id: r.targetId})
       MERGE (x)-[:FOUND_IN]->(t)
       WITH x, r
       MATCH (p:AIProvider {id: r.provider})
@@ -134,7 +186,22 @@ public final class Cypher {
       MATCH (s:Scan {id: $scan})
       MERGE (s)-[:SAW]->(x)
       """
-          .replace("SEEN", seen("x", "r.props"));
+          .replace(
+              "SEEN",
+              seen(
+                  "x",
+                  Kind.SCOPED_NODE,
+                  "provider",
+                  "kind",
+                  "name",
+                  "targetId",
+                  "models",
+                  "categories",
+                  "confidence",
+                  "transitiveOnly",
+                  "status",
+                  "registerId",
+                  "findings"));
 
   public static final String FINDINGS =
       """
@@ -145,7 +212,26 @@ public final class Cypher {
       MATCH (a:Asset {id: r.asset})
       MERGE (x)-[:EVIDENCE_OF]->(a)
       """
-          .replace("SEEN", seen("x", "r.props"));
+          .replace(
+              "SEEN",
+              seen(
+                  "x",
+                  Kind.SCOPED_NODE,
+                  "ruleId",
+                  "provider",
+                  "category",
+                  "confidence",
+                  "targetId",
+                  "file",
+                  "line",
+                  "cell",
+                  "resource",
+                  "evidence",
+                  "model",
+                  "fingerprint",
+                  "direct",
+                  "dependencyPath",
+                  "scope"));
 
   public static final String USES_MODEL =
       """
@@ -155,7 +241,7 @@ public final class Cypher {
       MERGE (t)-[x:USES_MODEL {provider: r.provider}]->(m)
       SEEN
       """
-          .replace("SEEN", seen("x", "{}"));
+          .replace("SEEN", seen("x", Kind.SCOPED_RELATIONSHIP));
 
   /** Moves a target's scan horizon forward and returns it. Locks the target until commit. */
   public static final String TARGET_HORIZON =
@@ -171,7 +257,7 @@ public final class Cypher {
       """
       MATCH (:Target {id: $target})-[x:DEPENDS_ON|USES_MODEL]->()
       WITH x, x.lastSeen < $horizon AS stale
-      WHERE x.stale IS NULL OR x.stale <> stale
+      WHERE x.stale <> stale
       SET x.stale = stale
       """;
 
@@ -179,7 +265,7 @@ public final class Cypher {
       """
       MATCH (x:Asset {targetId: $target})
       WITH x, x.lastSeen < $horizon AS stale
-      WHERE x.stale IS NULL OR x.stale <> stale
+      WHERE x.stale <> stale
       SET x.stale = stale
       """;
 
@@ -187,7 +273,7 @@ public final class Cypher {
       """
       MATCH (x:Finding {targetId: $target})
       WITH x, x.lastSeen < $horizon AS stale
-      WHERE x.stale IS NULL OR x.stale <> stale
+      WHERE x.stale <> stale
       SET x.stale = stale
       """;
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -26,6 +27,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
   private static final long PAGE_CACHE_BYTES = 256L * 1024 * 1024;
+  private static final Duration SHUTDOWN_WAIT = Duration.ofMillis(200);
 
   private final Path home;
   private final DatabaseManagementService dbms;
@@ -53,6 +55,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
               .setConfig(BoltConnector.enabled, true)
               .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
               .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+              // aiscan closes its own connections first: no need to wait 5 s twice for stragglers
+              .setConfig(
+                  BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, SHUTDOWN_WAIT)
+              .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, SHUTDOWN_WAIT)
               .setConfig(HttpConnector.enabled, false)
               .setConfig(HttpsConnector.enabled, false)
               .setConfig(GraphDatabaseSettings.auth_enabled, false)
