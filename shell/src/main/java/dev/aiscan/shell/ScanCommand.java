@@ -181,7 +181,11 @@ public class ScanCommand {
     Graph graph = GraphAccess.await(pending);
     try {
       GraphWriter.Summary written = graph.write(result);
-      String bolt = graph.boltPort() > 0 ? " (" + graph.uri() + " while aiscan runs)" : "";
+      // a port the user asked for is worth naming; the private one is not
+      String bolt =
+          graph.options().embedded() && graph.options().boltPort() > 0
+              ? " (" + graph.uri() + " while aiscan runs)"
+              : "";
       return String.format(
           "Graph: scan %s written to %s%s in %.1f s%n",
           result.scan().id(),

@@ -24,9 +24,29 @@ final class CliRunner {
     return Path.of(jar);
   }
 
+  /** The home directory runs in {@code workDir} see. */
+  static Path home(Path workDir) {
+    return workDir.resolve("home");
+  }
+
+  /** Starts the interactive shell, its input and output connected to the test. */
+  static Process interactive(Path workDir) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Duser.home=" + home(workDir),
+            "-jar",
+            jar().toString())
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .start();
+  }
+
   static Run run(Path workDir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // a home of its own: the default graph store (~/.aiscan/graph) and history land in the test's
+    // directory, never in the real home
+    command.add("-Duser.home=" + home(workDir));
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));

@@ -108,7 +108,9 @@ class RulesCommandIT {
             "--rules",
             rules.toString(),
             "--out",
-            out.toString());
+            out.toString(),
+            "--graph",
+            "none");
 
     assertThat(list.stdout())
         .contains("pytorch-framework disabled by " + rules.resolve("quiet.yaml") + ":3");
@@ -138,7 +140,9 @@ class RulesCommandIT {
             "--rules",
             rules.toString(),
             "--out",
-            out.toString());
+            out.toString(),
+            "--graph",
+            "none");
 
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     JsonNode finding =

@@ -90,7 +90,11 @@ class ScanCommandIT {
         .contains("By provider:")
         .contains("anthropic")
         .containsPattern("cohere +1 asset +1 finding +\\(only through other dependencies\\)")
-        .contains("Report: " + out.resolve("inventory.json"));
+        .contains("Report: " + out.resolve("inventory.json"))
+        .containsPattern(
+            "Graph: scan \\S+ written to graph store "
+                + Pattern.quote(CliRunner.home(work).resolve(".aiscan/graph").toString())
+                + " in [0-9.]+ s");
   }
 
   @Test
@@ -215,9 +219,14 @@ class ScanCommandIT {
                     .matches("\\S{4}…\\S{4} sha256:[0-9a-f]{8}"));
 
     List<String> outputs = new ArrayList<>(List.of(run.stdout(), run.stderr()));
-    try (Stream<Path> files = Files.walk(out)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        outputs.add(Files.readString(p, StandardCharsets.UTF_8));
+    // the reports, and every file of the embedded graph store the scan wrote by default
+    Path graph = CliRunner.home(work).resolve(".aiscan/graph");
+    assertThat(graph).isDirectory();
+    for (Path dir : List.of(out, graph)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.filter(Files::isRegularFile).toList()) {
+          outputs.add(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+        }
       }
     }
     for (String secret : secrets) {
@@ -253,7 +262,9 @@ class ScanCommandIT {
             "--out",
             out3.toString(),
             "--fail-on",
-            "shadow");
+            "shadow",
+            "--graph",
+            "none");
 
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(out3.resolve("inventory.json")).exists();
