@@ -12,6 +12,7 @@ import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Location;
+import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.CollectContext;
 import dev.aiscan.core.spi.Connector;
@@ -219,8 +220,28 @@ class ScanEngineTest {
                     Map.of(
                         Fact.Attr.DIRECT,
                         "false",
+                        Fact.Attr.ECOSYSTEM,
+                        "maven",
+                        Fact.Attr.VERSION,
+                        "2.1.0",
                         Fact.Attr.PATH,
                         "app -> com.acme:ai-kit:1.0 -> openai-java:2.1.0")));
+            // a package no rule cares about still belongs to the dependency tree
+            ctx.emit(
+                new Fact(
+                    FactType.PACKAGE,
+                    "com.acme:ai-kit",
+                    target,
+                    Location.file("pom.xml", 12),
+                    Map.of(
+                        Fact.Attr.DIRECT,
+                        "true",
+                        Fact.Attr.ECOSYSTEM,
+                        "maven",
+                        Fact.Attr.SCOPE,
+                        "compile",
+                        Fact.Attr.PATH,
+                        "app -> com.acme:ai-kit:1.0")));
           }
         };
     Detector packages =
@@ -263,6 +284,18 @@ class ScanEngineTest {
         .extracting(f -> f.dependency().path())
         .asList()
         .containsExactly("app", "com.acme:ai-kit:1.0", "openai-java:2.1.0");
+    assertThat(result.dependencies())
+        .extracting(
+            PackageDependency::label,
+            PackageDependency::parentKey,
+            PackageDependency::direct,
+            PackageDependency::scope)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("com.acme:ai-kit:1.0", null, true, "compile"),
+            org.assertj.core.groups.Tuple.tuple(
+                "openai-java:2.1.0", "maven:com.acme:ai-kit:1.0", false, null));
+    assertThat(result.dependencies()).allSatisfy(d -> assertThat(d.project()).isEqualTo("app"));
+    assertThat(result.complete(TREE.id())).isTrue();
   }
 
   @Test
@@ -308,5 +341,8 @@ class ScanEngineTest {
                 assertThat(w.message())
                     .isEqualTo(
                         "connector lines stopped early: IllegalStateException: listing denied"));
+    // what it did not see cannot be called gone: the graph marks nothing of it stale
+    assertThat(result.incompleteTargets()).containsExactly(TREE.id());
+    assertThat(result.complete(TREE.id())).isFalse();
   }
 }
