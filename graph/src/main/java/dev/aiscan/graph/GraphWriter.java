@@ -38,7 +38,7 @@ public final class GraphWriter {
   private static final Logger log = LoggerFactory.getLogger(GraphWriter.class);
 
   /** Rows per transaction: large enough to amortise a round trip, small enough for the heap. */
-  public static final int DEFAULT_BATCH = 5_000;
+  public static final int DEFAULT_BATCH = 2_000;
 
   private final Driver driver;
   private final int batchSize;

@@ -31,8 +31,22 @@ class ArchitectureTest {
             "dev.aiscan.rules..",
             "dev.aiscan.connectors..",
             "dev.aiscan.reports..",
+            "dev.aiscan.graph..",
             "dev.aiscan.shell..")
         .check(aiscan);
+  }
+
+  @Test
+  void sinksOnlyReadTheResult() {
+    for (String sink : new String[] {"dev.aiscan.reports..", "dev.aiscan.graph.."}) {
+      noClasses()
+          .that()
+          .resideInAPackage(sink)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.aiscan.rules..", "dev.aiscan.connectors..", "dev.aiscan.shell..")
+          .check(aiscan);
+    }
   }
 
   @Test
