@@ -6,6 +6,7 @@ import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Warning;
+import dev.aiscan.core.register.Reconciliation;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,8 @@ import java.util.Set;
  *     package
  * @param incompleteTargets ids of the targets a connector could not finish: what they no longer
  *     show cannot be told from what the scan missed
+ * @param reconciliation what the register and history said of the assets ({@link
+ *     Reconciliation#NONE} until reconciled)
  */
 public record ScanResult(
     Scan scan,
@@ -30,7 +33,8 @@ public record ScanResult(
     List<Warning> warnings,
     long droppedWarnings,
     List<PackageDependency> dependencies,
-    Set<String> incompleteTargets) {
+    Set<String> incompleteTargets,
+    Reconciliation reconciliation) {
 
   public ScanResult {
     findings = List.copyOf(findings);
@@ -38,6 +42,40 @@ public record ScanResult(
     warnings = List.copyOf(warnings);
     dependencies = List.copyOf(dependencies);
     incompleteTargets = Set.copyOf(incompleteTargets);
+    reconciliation = reconciliation == null ? Reconciliation.NONE : reconciliation;
+  }
+
+  /** As the engine returns it: nothing reconciled yet. */
+  public ScanResult(
+      Scan scan,
+      List<Finding> findings,
+      List<Asset> assets,
+      List<Warning> warnings,
+      long droppedWarnings,
+      List<PackageDependency> dependencies,
+      Set<String> incompleteTargets) {
+    this(
+        scan,
+        findings,
+        assets,
+        warnings,
+        droppedWarnings,
+        dependencies,
+        incompleteTargets,
+        Reconciliation.NONE);
+  }
+
+  /** This result with reconciled assets (status, entry, reason) and what reconciling found. */
+  public ScanResult reconciled(List<Asset> newAssets, Reconciliation newReconciliation) {
+    return new ScanResult(
+        scan,
+        findings,
+        newAssets,
+        warnings,
+        droppedWarnings,
+        dependencies,
+        incompleteTargets,
+        newReconciliation);
   }
 
   /** A result without dependency trees, every target complete. */
@@ -47,7 +85,15 @@ public record ScanResult(
       List<Asset> assets,
       List<Warning> warnings,
       long droppedWarnings) {
-    this(scan, findings, assets, warnings, droppedWarnings, List.of(), Set.of());
+    this(
+        scan,
+        findings,
+        assets,
+        warnings,
+        droppedWarnings,
+        List.of(),
+        Set.of(),
+        Reconciliation.NONE);
   }
 
   /** Whether every connector finished this target. */

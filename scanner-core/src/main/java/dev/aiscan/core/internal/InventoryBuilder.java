@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * is reconciled, every asset is {@link AssetStatus#SHADOW}: nothing registered covers it.
  */
 public final class InventoryBuilder {
+  /** Why an asset is shadow before any register is applied. */
+  public static final String NO_REGISTER = "no register given";
+
   private InventoryBuilder() {}
 
   public static List<Asset> build(List<Finding> findings, List<Target> targets) {
@@ -71,7 +74,8 @@ public final class InventoryBuilder {
               group.stream().allMatch(f -> f.dependency() != null && !f.dependency().direct()),
               group.stream().map(Finding::id).sorted().distinct().toList(),
               AssetStatus.SHADOW,
-              null));
+              null,
+              NO_REGISTER));
     }
     assets.sort(
         Comparator.comparing(Asset::targetId)

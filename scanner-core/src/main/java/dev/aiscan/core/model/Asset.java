@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param findingIds its findings, sorted
  * @param status reconciliation status
  * @param registerId the register entry covering it, or null
+ * @param statusReason why it has its status, one line: which selector of which entry matched, or
+ *     that no entry covers it
  */
 public record Asset(
     String id,
@@ -33,7 +35,8 @@ public record Asset(
     boolean transitiveOnly,
     List<String> findingIds,
     AssetStatus status,
-    String registerId) {
+    String registerId,
+    String statusReason) {
 
   public Asset {
     Objects.requireNonNull(id, "id");
@@ -45,5 +48,23 @@ public record Asset(
     models = List.copyOf(models);
     categories = List.copyOf(categories);
     findingIds = List.copyOf(findingIds);
+  }
+
+  /** This asset with another status, entry and reason. */
+  public Asset withStatus(AssetStatus newStatus, String newRegisterId, String reason) {
+    return new Asset(
+        id,
+        provider,
+        kind,
+        name,
+        targetId,
+        models,
+        categories,
+        confidence,
+        transitiveOnly,
+        findingIds,
+        newStatus,
+        newRegisterId,
+        reason);
   }
 }

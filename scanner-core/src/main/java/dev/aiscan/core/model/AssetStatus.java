@@ -8,7 +8,10 @@ public enum AssetStatus {
   REGISTERED,
   /** Found, but no register entry covers it. */
   SHADOW,
-  /** A register entry whose assets were not found any more. */
+  /**
+   * No longer seen: kept in history (the graph marks such assets stale). Register entries that
+   * cover nothing any more are stale too, see {@code EntryStatus}.
+   */
   STALE,
   /** Covered by a register entry, but what was found differs from what it declares. */
   DRIFT;
