@@ -115,7 +115,8 @@ class InventoryJsonWriterTest {
             false,
             List.of(cell.id(), key.id(), model.id()),
             AssetStatus.SHADOW,
-            null);
+            null,
+            "no register given");
     Scan scan =
         new Scan(
             "20261126T170000Z-abcdef",

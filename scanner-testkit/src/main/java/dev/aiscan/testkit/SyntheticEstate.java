@@ -153,7 +153,8 @@ public final class SyntheticEstate {
         false,
         findingIds,
         AssetStatus.SHADOW,
-        null);
+        null,
+        "no register given");
   }
 
   private static String packageName(int repo, int i) {
