@@ -6,11 +6,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aiscan.core.ScanException;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
+import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.model.Warning;
+import dev.aiscan.core.register.AssetLink;
+import dev.aiscan.core.register.EntryStatus;
+import dev.aiscan.core.register.Reconciliation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -24,7 +28,7 @@ import java.util.TreeMap;
  * Schema is {@link #SCHEMA_RESOURCE}; docs/report-schema.md describes each field.
  */
 public final class InventoryJsonWriter implements ReportWriter {
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
   public static final String SCHEMA_RESOURCE = "/dev/aiscan/reports/inventory.schema.json";
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -61,6 +65,7 @@ public final class InventoryJsonWriter implements ReportWriter {
       g.writeStringField("schemaVersion", SCHEMA_VERSION);
       writeScan(g, result);
       writeSummary(g, result);
+      writeRegister(g, result.reconciliation());
       g.writeArrayFieldStart("findings");
       for (Finding f : result.findings()) {
         writeFinding(g, f);
@@ -68,7 +73,17 @@ public final class InventoryJsonWriter implements ReportWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("assets");
       for (Asset a : result.assets()) {
-        writeAsset(g, a);
+        writeAsset(g, a, result.reconciliation().newAssets().contains(a.id()));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("links");
+      for (AssetLink link : result.reconciliation().links()) {
+        g.writeStartObject();
+        g.writeStringField("from", link.from());
+        g.writeStringField("to", link.to());
+        g.writeStringField("kind", link.kind());
+        g.writeStringField("reason", link.reason());
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeArrayFieldStart("warnings");
@@ -91,6 +106,9 @@ public final class InventoryJsonWriter implements ReportWriter {
     g.writeStringField("started", result.scan().started().toString());
     g.writeStringField("finished", result.scan().finished().toString());
     g.writeStringField("aiscanVersion", result.scan().aiscanVersion());
+    if (result.reconciliation().previousScan() != null) {
+      g.writeStringField("previousScan", result.reconciliation().previousScan());
+    }
     g.writeArrayFieldStart("targets");
     for (Target t : result.scan().targets()) {
       g.writeStartObject();
@@ -110,6 +128,15 @@ public final class InventoryJsonWriter implements ReportWriter {
     g.writeObjectFieldStart("summary");
     g.writeNumberField("assets", result.assets().size());
     g.writeNumberField("shadow", result.shadowCount());
+    g.writeNumberField("registered", count(result, AssetStatus.REGISTERED));
+    g.writeNumberField("drift", count(result, AssetStatus.DRIFT));
+    g.writeNumberField("newAssets", result.reconciliation().newAssets().size());
+    g.writeNumberField(
+        "newShadow",
+        result.assets().stream()
+            .filter(a -> a.status() == AssetStatus.SHADOW)
+            .filter(a -> result.reconciliation().newAssets().contains(a.id()))
+            .count());
     g.writeNumberField("findings", result.findings().size());
     g.writeNumberField("warnings", result.warningCount());
     g.writeObjectFieldStart("assetsByProvider");
@@ -166,7 +193,7 @@ public final class InventoryJsonWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void writeAsset(JsonGenerator g, Asset a) throws IOException {
+  private static void writeAsset(JsonGenerator g, Asset a, boolean isNew) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", a.id());
     g.writeStringField("provider", a.provider());
@@ -193,9 +220,40 @@ public final class InventoryJsonWriter implements ReportWriter {
     }
     g.writeEndArray();
     g.writeStringField("status", a.status().wireName());
+    g.writeStringField("statusReason", a.statusReason());
     if (a.registerId() != null) {
       g.writeStringField("registerId", a.registerId());
     }
+    g.writeBooleanField("new", isNew);
+    g.writeEndObject();
+  }
+
+  private static long count(ScanResult result, AssetStatus status) {
+    return result.assets().stream().filter(a -> a.status() == status).count();
+  }
+
+  private static void writeRegister(JsonGenerator g, Reconciliation r) throws IOException {
+    g.writeObjectFieldStart("register");
+    g.writeBooleanField("given", r.registerGiven());
+    if (r.registerGiven()) {
+      g.writeStringField("file", r.registerSource());
+    }
+    g.writeArrayFieldStart("entries");
+    for (EntryStatus e : r.entries()) {
+      g.writeStartObject();
+      g.writeStringField("id", e.id());
+      g.writeStringField("name", e.name() == null ? e.id() : e.name());
+      g.writeStringField("origin", e.origin().toString());
+      g.writeStringField("state", e.state().wireName());
+      g.writeArrayFieldStart("assets");
+      for (String id : e.assetIds()) {
+        g.writeString(id);
+      }
+      g.writeEndArray();
+      g.writeNumberField("unmatchedScans", e.unmatchedScans());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 }

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.Secrets;
+import dev.aiscan.core.history.ScanHistory;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
@@ -20,6 +21,10 @@ import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.model.Warning;
+import dev.aiscan.core.register.Reconciler;
+import dev.aiscan.core.register.Register;
+import dev.aiscan.core.register.RegisterEntry;
+import dev.aiscan.core.register.Selectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,7 +162,7 @@ class InventoryJsonWriterTest {
   void writesTheContractFields() throws IOException {
     JsonNode json = new ObjectMapper().readTree(render(result()));
 
-    assertThat(json.get("schemaVersion").asText()).isEqualTo("1.0");
+    assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
     assertThat(json.at("/scan/targets/0/id").asText()).isEqualTo("source:/src/shop");
     assertThat(json.at("/summary/assets").asInt()).isEqualTo(1);
     assertThat(json.at("/summary/shadow").asInt()).isEqualTo(1);
@@ -171,6 +176,63 @@ class InventoryJsonWriterTest {
     assertThat(json.at("/assets/0/categories").toString())
         .isEqualTo("[\"sdk\",\"model\",\"credential\"]");
     assertThat(json.at("/warningsNotListed").asInt()).isEqualTo(3);
+    assertThat(json.at("/register/given").asBoolean()).isFalse();
+    assertThat(json.at("/assets/0/statusReason").asText()).isEqualTo("no register given");
+  }
+
+  @Test
+  void aReconciledResultCarriesItsRegisterStatusesReasonsAndLinks() throws IOException {
+    RegisterEntry entry =
+        new RegisterEntry(
+            "shop-assistant",
+            "Shop assistant",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "OpenAI",
+            List.of("gpt-4o"),
+            List.of(),
+            null,
+            new Selectors(
+                List.of("shop"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("openai"),
+                null),
+            new RegisterEntry.Origin("register.yaml", 4));
+    ScanResult reconciled =
+        Reconciler.reconcile(
+            result(), new Register("register.yaml", List.of(entry)), ScanHistory.NONE, 3);
+
+    String text = render(reconciled);
+    JsonNode json = new ObjectMapper().readTree(text);
+
+    assertThat(json.at("/register/file").asText()).isEqualTo("register.yaml");
+    assertThat(json.at("/register/entries/0/state").asText()).isEqualTo("matched");
+    assertThat(json.at("/register/entries/0/origin").asText()).isEqualTo("register.yaml:4");
+    assertThat(json.at("/assets/0/status").asText()).isEqualTo("registered");
+    assertThat(json.at("/assets/0/statusReason").asText())
+        .isEqualTo("entry shop-assistant (register.yaml:4) covers it by repository shop");
+    assertThat(json.at("/assets/0/new").asBoolean()).isTrue();
+    assertThat(json.at("/summary/registered").asInt()).isEqualTo(1);
+    assertThat(json.at("/summary/newShadow").asInt()).isZero();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    try (InputStream schemaText =
+        InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
+      assertThat(registry.getSchema(schemaText, InputFormat.JSON).validate(text, InputFormat.JSON))
+          .isEmpty();
+    }
   }
 
   @Test
