@@ -1,6 +1,7 @@
 package dev.aiscan.graph;
 
 import dev.aiscan.core.ScanResult;
+import dev.aiscan.core.register.Register;
 import dev.aiscan.graph.internal.EmbeddedNeo4j;
 import dev.aiscan.graph.internal.GraphSchema;
 import dev.aiscan.graph.internal.Values;
@@ -135,8 +136,13 @@ public final class Graph implements AutoCloseable {
 
   /** Writes one scan's results; see {@link GraphWriter}. */
   public GraphWriter.Summary write(ScanResult result) {
+    return write(result, Register.NONE);
+  }
+
+  /** Writes one scan and the register it was reconciled with; see {@link GraphWriter}. */
+  public GraphWriter.Summary write(ScanResult result, Register register) {
     try {
-      return new GraphWriter(driver).write(result);
+      return new GraphWriter(driver).write(result, register);
     } catch (Neo4jException e) {
       throw new GraphUnavailableException(
           options.describe()

@@ -5,6 +5,9 @@ import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Target;
+import dev.aiscan.core.register.EntryStatus;
+import dev.aiscan.core.register.Register;
+import dev.aiscan.core.register.RegisterEntry;
 import dev.aiscan.graph.internal.Cypher;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,11 @@ public final class GraphWriter {
           "saas", "SaaSTenant");
 
   public Summary write(ScanResult result) {
+    return write(result, Register.NONE);
+  }
+
+  /** Writes one scan, and the register it was reconciled with. */
+  public Summary write(ScanResult result, Register register) {
     long start = System.nanoTime();
     Map<String, Object> base = new HashMap<>();
     base.put("scan", result.scan().id());
@@ -89,9 +97,12 @@ public final class GraphWriter {
     batches(Cypher.TARGET_DEPENDS_ON, targetDependencyRows(result.dependencies()), base, counter);
     batches(Cypher.PACKAGE_DEPENDS_ON, packageDependencyRows(result.dependencies()), base, counter);
     batches(Cypher.CLIENT_OF, clientRows(result), base, counter);
-    batches(Cypher.ASSETS, assetRows(result.assets()), base, counter);
+    batches(Cypher.ASSETS, assetRows(result), base, counter);
     batches(Cypher.FINDINGS, findingRows(result), base, counter);
     batches(Cypher.USES_MODEL, usesModelRows(result.findings()), base, counter);
+    batches(Cypher.REGISTER_ENTRIES, entryRows(result, register), base, counter);
+    batches(Cypher.COVERS, coverRows(result.assets()), base, counter);
+    batches(Cypher.SAME_SYSTEM, linkRows(result), base, counter);
     int marked = markStale(result, base);
     run(Cypher.SCAN_END, base, counter);
 
@@ -215,7 +226,53 @@ public final class GraphWriter {
     return target + "\u0000" + project + "\u0000" + label;
   }
 
-  private static List<Map<String, Object>> assetRows(List<Asset> assets) {
+  private static List<Map<String, Object>> entryRows(ScanResult result, Register register) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (EntryStatus status : result.reconciliation().entries()) {
+      RegisterEntry e = register.entry(status.id()).orElse(null);
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", status.id());
+      row.put("name", status.name());
+      row.put("origin", status.origin().toString());
+      row.put("assets", status.assetIds().size());
+      row.put("state", status.state().wireName());
+      row.put("unmatchedScans", status.unmatchedScans());
+      if (e != null) {
+        row.put("purpose", e.purpose());
+        row.put("owner", e.owner());
+        row.put("businessUnit", e.businessUnit());
+        row.put("lifecycle", e.lifecycle() == null ? null : e.lifecycle().wireName());
+        row.put("riskLevel", e.riskLevel() == null ? null : e.riskLevel().wireName());
+        row.put("supplier", e.supplier());
+        row.put("models", e.models());
+        row.put("reviewDate", e.reviewDate() == null ? null : e.reviewDate().toString());
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<Map<String, Object>> coverRows(List<Asset> assets) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Asset a : assets) {
+      if (a.registerId() != null) {
+        rows.add(Map.of("entry", a.registerId(), "asset", a.id(), "status", a.status().wireName()));
+      }
+    }
+    return rows;
+  }
+
+  private static List<Map<String, Object>> linkRows(ScanResult result) {
+    return result.reconciliation().links().stream()
+        .map(
+            l ->
+                Map.<String, Object>of(
+                    "from", l.from(), "to", l.to(), "kind", l.kind(), "reason", l.reason()))
+        .toList();
+  }
+
+  private static List<Map<String, Object>> assetRows(ScanResult result) {
+    List<Asset> assets = result.assets();
     List<Map<String, Object>> rows = new ArrayList<>(assets.size());
     for (Asset a : assets) {
       Map<String, Object> props = new HashMap<>();
@@ -231,6 +288,8 @@ public final class GraphWriter {
       props.put("status", a.status().wireName());
       props.put("registerId", a.registerId());
       props.put("findings", a.findingIds().size());
+      props.put("statusReason", a.statusReason());
+      props.put("new", result.reconciliation().newAssets().contains(a.id()));
       rows.add(props);
     }
     return rows;

@@ -182,9 +182,10 @@ public final class Cypher {
       WITH x, r
       MATCH (p:AIProvider {id: r.provider})
       MERGE (x)-[:PROVIDED_BY]->(p)
-      WITH x
+      WITH x, r
       MATCH (s:Scan {id: $scan})
-      MERGE (s)-[:SAW]->(x)
+      MERGE (s)-[w:SAW]->(x)
+      SET w.status = r.status, w.registerId = r.registerId, w.models = r.models, w.new = r.new
       """
           .replace(
               "SEEN",
@@ -201,6 +202,7 @@ public final class Cypher {
                   "transitiveOnly",
                   "status",
                   "registerId",
+                  "statusReason",
                   "findings"));
 
   public static final String FINDINGS =
@@ -242,6 +244,66 @@ public final class Cypher {
       SEEN
       """
           .replace("SEEN", seen("x", Kind.SCOPED_RELATIONSHIP));
+
+  /**
+   * The register as this scan read it: each entry (latest scan's description wins), what it covered
+   * in this scan ({@code CHECKED}), and its owner.
+   */
+  public static final String REGISTER_ENTRIES =
+      """
+      UNWIND $rows AS r
+      MERGE (x:RegisterEntry {id: r.id})
+      SEEN
+      WITH x, r
+      MATCH (s:Scan {id: $scan})
+      MERGE (s)-[c:CHECKED]->(x)
+      SET c.assets = r.assets, c.state = r.state, c.unmatchedScans = r.unmatchedScans
+      WITH x, r
+      WHERE r.owner IS NOT NULL
+      MERGE (o:Owner {name: r.owner})
+      ON CREATE SET o.firstSeen = $t
+      MERGE (x)-[:OWNED_BY]->(o)
+      """
+          .replace(
+              "SEEN",
+              seen(
+                  "x",
+                  Kind.SHARED,
+                  "name",
+                  "purpose",
+                  "owner",
+                  "businessUnit",
+                  "lifecycle",
+                  "riskLevel",
+                  "supplier",
+                  "models",
+                  "reviewDate",
+                  "origin"));
+
+  /** Which assets an entry covers, and the entry's owner as the asset's. */
+  public static final String COVERS =
+      """
+      UNWIND $rows AS r
+      MATCH (e:RegisterEntry {id: r.entry})
+      MATCH (a:Asset {id: r.asset})
+      MERGE (e)-[x:COVERS]->(a)
+      SEEN
+      WITH e, a
+      MATCH (e)-[:OWNED_BY]->(o:Owner)
+      MERGE (a)-[:OWNED_BY]->(o)
+      """
+          .replace("SEEN", seen("x", Kind.SHARED, "status"));
+
+  /** Assets that are one AI system, with the evidence. */
+  public static final String SAME_SYSTEM =
+      """
+      UNWIND $rows AS r
+      MATCH (a:Asset {id: r.from})
+      MATCH (b:Asset {id: r.to})
+      MERGE (a)-[x:SAME_SYSTEM {kind: r.kind}]->(b)
+      SEEN
+      """
+          .replace("SEEN", seen("x", Kind.SHARED, "reason"));
 
   /** Moves a target's scan horizon forward and returns it. Locks the target until commit. */
   public static final String TARGET_HORIZON =

@@ -23,7 +23,9 @@ public final class GraphSchema {
           "AIProvider",
           "AIModel",
           "Asset",
-          "Finding");
+          "Finding",
+          "RegisterEntry",
+          "Owner");
 
   /** Relationship types aiscan writes. */
   public static final List<String> RELATIONSHIP_TYPES =
@@ -36,7 +38,11 @@ public final class GraphSchema {
           "SERVED_BY",
           "FOUND_IN",
           "PROVIDED_BY",
-          "EVIDENCE_OF");
+          "EVIDENCE_OF",
+          "CHECKED",
+          "COVERS",
+          "OWNED_BY",
+          "SAME_SYSTEM");
 
   public static final List<String> STATEMENTS =
       List.of(
@@ -47,6 +53,9 @@ public final class GraphSchema {
           "CREATE CONSTRAINT model_name IF NOT EXISTS FOR (n:AIModel) REQUIRE n.name IS UNIQUE",
           "CREATE CONSTRAINT asset_id IF NOT EXISTS FOR (n:Asset) REQUIRE n.id IS UNIQUE",
           "CREATE CONSTRAINT finding_id IF NOT EXISTS FOR (n:Finding) REQUIRE n.id IS UNIQUE",
+          "CREATE CONSTRAINT register_entry_id IF NOT EXISTS FOR (n:RegisterEntry) REQUIRE n.id IS"
+              + " UNIQUE",
+          "CREATE CONSTRAINT owner_name IF NOT EXISTS FOR (n:Owner) REQUIRE n.name IS UNIQUE",
           "CREATE INDEX asset_target IF NOT EXISTS FOR (n:Asset) ON (n.targetId)",
           "CREATE INDEX asset_status IF NOT EXISTS FOR (n:Asset) ON (n.status)",
           "CREATE INDEX finding_target IF NOT EXISTS FOR (n:Finding) ON (n.targetId)",
