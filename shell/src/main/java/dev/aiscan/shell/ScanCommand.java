@@ -4,13 +4,19 @@ import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
 import dev.aiscan.core.ScanResult;
+import dev.aiscan.core.history.ScanHistory;
+import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Target;
+import dev.aiscan.core.register.Reconciler;
+import dev.aiscan.core.register.Register;
 import dev.aiscan.core.spi.Connector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import dev.aiscan.graph.Graph;
+import dev.aiscan.graph.GraphHistory;
 import dev.aiscan.graph.GraphOptions;
 import dev.aiscan.graph.GraphWriter;
+import dev.aiscan.reports.history.FileHistory;
 import dev.aiscan.rules.RuleEngine;
 import dev.aiscan.shell.internal.ConsoleSummary;
 import dev.aiscan.shell.internal.GraphAccess;
@@ -87,8 +93,16 @@ public class ScanCommand {
               defaultValue = "none",
               label = "WHEN",
               description =
-                  "exit with code 3 when: shadow (any shadow AI asset), any (any finding), none")
+                  "exit with code 3 when: shadow (any shadow AI asset), new-shadow (shadow AI the"
+                      + " previous scan did not see), drift, any (any finding), none")
           String failOn,
+      @Option(
+              longNames = "register",
+              label = "FILE",
+              description =
+                  "the AI register (YAML, JSON or CSV) to reconcile with: what it does not cover is"
+                      + " shadow AI")
+          String registerFile,
       @Option(
               longNames = "include",
               label = "GLOBS",
@@ -147,22 +161,37 @@ public class ScanCommand {
     }
 
     RuleEngine detector = RulesCommand.engine(rules);
+    Register register = RegisterCommand.read(registerFile, detector);
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
     // the embedded store starts while the scan runs
     CompletableFuture<Graph> pendingGraph =
         graphOptions == null ? null : graphAccess.openAsync(graphOptions);
+    Path outDir = Path.of(out);
+    HistoryStep history = new HistoryStep(pendingGraph, outDir);
     ScanService.Outcome outcome;
     try {
       outcome =
           service.run(
-              ScanRequest.of(targets, parsed), Path.of(out), split(format), ScanListener.NONE);
+              ScanRequest.of(targets, parsed),
+              outDir,
+              split(format),
+              ScanListener.NONE,
+              result ->
+                  Reconciler.reconcile(
+                      result, register, history.history(), Reconciler.DEFAULT_STALE_AFTER));
     } catch (RuntimeException e) {
       if (pendingGraph != null) {
         pendingGraph.thenAccept(graphAccess::release);
       }
       throw e;
     }
-    String graphLine = pendingGraph == null ? "" : writeGraph(pendingGraph, outcome.result());
+    String graphLine;
+    if (pendingGraph == null) {
+      Path recorded = new FileHistory(outDir).record(outcome.result());
+      graphLine = "History: " + recorded + "\n";
+    } else {
+      graphLine = writeGraph(pendingGraph, outcome.result(), register);
+    }
 
     String summary =
         quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports()) + graphLine;
@@ -176,11 +205,38 @@ public class ScanCommand {
     return quiet ? null : summary.stripTrailing();
   }
 
+  /**
+   * The history a scan is reconciled against: the graph's when there is one (waiting for it to
+   * open), else the output directory's. A graph that fails to open leaves no history; its failure
+   * is reported after the reports are written.
+   */
+  private static final class HistoryStep {
+    private final CompletableFuture<Graph> pendingGraph;
+    private final Path out;
+
+    HistoryStep(CompletableFuture<Graph> pendingGraph, Path out) {
+      this.pendingGraph = pendingGraph;
+      this.out = out;
+    }
+
+    ScanHistory history() {
+      if (pendingGraph == null) {
+        return new FileHistory(out);
+      }
+      try {
+        return new GraphHistory(GraphAccess.await(pendingGraph));
+      } catch (RuntimeException e) {
+        return ScanHistory.NONE;
+      }
+    }
+  }
+
   /** Writes the scan to the graph and says so in one line. */
-  private String writeGraph(CompletableFuture<Graph> pending, ScanResult result) {
+  private String writeGraph(
+      CompletableFuture<Graph> pending, ScanResult result, Register register) {
     Graph graph = GraphAccess.await(pending);
     try {
-      GraphWriter.Summary written = graph.write(result);
+      GraphWriter.Summary written = graph.write(result, register);
       // a port the user asked for is worth naming; the private one is not
       String bolt =
           graph.options().embedded() && graph.options().boltPort() > 0
@@ -229,25 +285,56 @@ public class ScanCommand {
   enum FailOn {
     NONE,
     SHADOW,
+    NEW_SHADOW,
+    DRIFT,
     ANY;
 
     static FailOn parse(String s) {
       try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--fail-on " + s + ": expected shadow, any or none");
+        throw new UsageException(
+            "--fail-on " + s + ": expected shadow, new-shadow, drift, any or none");
       }
     }
 
     /** Why the scan fails under this mode, or null when it does not. */
-    String failure(dev.aiscan.core.ScanResult result) {
-      if (this == SHADOW && result.shadowCount() > 0) {
-        return result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)";
+    String failure(ScanResult result) {
+      switch (this) {
+        case SHADOW -> {
+          return result.shadowCount() > 0
+              ? result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)"
+              : null;
+        }
+        case NEW_SHADOW -> {
+          long fresh =
+              result.assets().stream()
+                  .filter(a -> a.status() == AssetStatus.SHADOW)
+                  .filter(a -> result.reconciliation().newAssets().contains(a.id()))
+                  .count();
+          return fresh > 0
+              ? fresh
+                  + " new shadow AI asset(s) since "
+                  + (result.reconciliation().previousScan() == null
+                      ? "no earlier scan"
+                      : "scan " + result.reconciliation().previousScan())
+                  + " (--fail-on new-shadow)"
+              : null;
+        }
+        case DRIFT -> {
+          long drift =
+              result.assets().stream().filter(a -> a.status() == AssetStatus.DRIFT).count();
+          return drift > 0 ? drift + " asset(s) drifted from the register (--fail-on drift)" : null;
+        }
+        case ANY -> {
+          return result.findings().isEmpty()
+              ? null
+              : result.findings().size() + " AI finding(s) found (--fail-on any)";
+        }
+        default -> {
+          return null;
+        }
       }
-      if (this == ANY && !result.findings().isEmpty()) {
-        return result.findings().size() + " AI finding(s) found (--fail-on any)";
-      }
-      return null;
     }
   }
 }

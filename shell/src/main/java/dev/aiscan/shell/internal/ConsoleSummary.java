@@ -2,7 +2,10 @@ package dev.aiscan.shell.internal;
 
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
+import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Target;
+import dev.aiscan.core.register.EntryStatus;
+import dev.aiscan.core.register.Reconciliation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,47 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleSummary {
   private ConsoleSummary() {}
+
+  /** The register and history lines: what is registered, drifted, shadow, and new. */
+  static String register(ScanResult result) {
+    Reconciliation r = result.reconciliation();
+    StringBuilder out = new StringBuilder();
+    if (r.registerGiven()) {
+      Map<AssetStatus, Long> byStatus =
+          result.assets().stream()
+              .collect(Collectors.groupingBy(Asset::status, TreeMap::new, Collectors.counting()));
+      Map<EntryStatus.State, Long> entries =
+          r.entries().stream()
+              .collect(
+                  Collectors.groupingBy(EntryStatus::state, TreeMap::new, Collectors.counting()));
+      out.append(
+          String.format(
+              "Register %s: %d registered, %d drift, %d shadow; entries: %d matched, %d unmatched,"
+                  + " %d stale%n",
+              r.registerSource(),
+              byStatus.getOrDefault(AssetStatus.REGISTERED, 0L),
+              byStatus.getOrDefault(AssetStatus.DRIFT, 0L),
+              byStatus.getOrDefault(AssetStatus.SHADOW, 0L),
+              entries.getOrDefault(EntryStatus.State.MATCHED, 0L),
+              entries.getOrDefault(EntryStatus.State.UNMATCHED, 0L),
+              entries.getOrDefault(EntryStatus.State.STALE, 0L)));
+    } else {
+      out.append(
+          "Register: none given, so every asset is shadow (aiscan register seed drafts one)\n");
+    }
+    long fresh = r.newAssets().size();
+    long freshShadow =
+        result.assets().stream()
+            .filter(a -> a.status() == AssetStatus.SHADOW && r.newAssets().contains(a.id()))
+            .count();
+    out.append(
+        r.previousScan() == null
+            ? "New: first scan of these targets\n"
+            : String.format(
+                "New since scan %s: %d asset%s (shadow: %d)%n",
+                r.previousScan(), fresh, fresh == 1 ? "" : "s", freshShadow));
+    return out.toString();
+  }
 
   public static String render(ScanResult result, List<Path> reports) {
     StringBuilder out = new StringBuilder();
@@ -35,6 +79,7 @@ public final class ConsoleSummary {
             result.shadowCount(),
             result.findings().size(),
             result.warningCount()));
+    out.append(register(result));
 
     Map<String, List<Asset>> byProvider =
         result.assets().stream()

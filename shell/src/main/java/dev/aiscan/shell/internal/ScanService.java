@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a scan and writes its reports: the part of {@code aiscan scan} that is not argument parsing.
@@ -27,6 +28,18 @@ public final class ScanService {
 
   public Outcome run(
       ScanRequest request, Path outputDirectory, List<String> formats, ScanListener listener) {
+    return run(request, outputDirectory, formats, listener, UnaryOperator.identity());
+  }
+
+  /**
+   * Scans, then {@code reconcile}s the result (register, history) before the reports are written.
+   */
+  public Outcome run(
+      ScanRequest request,
+      Path outputDirectory,
+      List<String> formats,
+      ScanListener listener,
+      UnaryOperator<ScanResult> reconcile) {
     List<ReportWriter> writers = Reports.select(formats);
     try {
       Files.createDirectories(outputDirectory);
@@ -38,7 +51,7 @@ public final class ScanService {
               + e.getClass().getSimpleName()
               + ")");
     }
-    ScanResult result = engine.scan(request, listener);
+    ScanResult result = reconcile.apply(engine.scan(request, listener));
     List<Path> written =
         writers.stream()
             .map(
