@@ -78,6 +78,18 @@ class GraphCommandIT {
   }
 
   @Test
+  void diffComparesTheLastTwoScansInTheGraph() throws Exception {
+    CliRunner.Run r = CliRunner.run(work, "diff", "--graph-dir", store.toString(), "--json");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    JsonNode diff = JSON.readTree(r.stdout());
+    assertThat(diff.get("removed").findValuesAsText("provider")).containsExactly("google-gemini");
+    assertThat(diff.get("added")).isEmpty();
+
+    CliRunner.Run text = CliRunner.run(work, "diff", "--graph-dir", store.toString());
+    assertThat(text.stdout()).contains("Gone (1):").contains("google-gemini in support-desk");
+  }
+
+  @Test
   void askWithoutANameListsTheQuestions() throws Exception {
     CliRunner.Run r = CliRunner.run(work, "graph", "ask");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
