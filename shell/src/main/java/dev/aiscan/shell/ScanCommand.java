@@ -104,6 +104,13 @@ public class ScanCommand {
                       + " shadow AI")
           String registerFile,
       @Option(
+              longNames = "stale-after",
+              defaultValue = "3",
+              label = "N",
+              description =
+                  "a register entry that covers nothing in N scans of its targets in a row is stale")
+          int staleAfter,
+      @Option(
               longNames = "include",
               label = "GLOBS",
               description =
@@ -162,6 +169,9 @@ public class ScanCommand {
 
     RuleEngine detector = RulesCommand.engine(rules);
     Register register = RegisterCommand.read(registerFile, detector);
+    if (staleAfter < 1) {
+      throw new UsageException("--stale-after " + staleAfter + ": expected 1 or more");
+    }
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
     // the embedded store starts while the scan runs
     CompletableFuture<Graph> pendingGraph =
@@ -176,9 +186,7 @@ public class ScanCommand {
               outDir,
               split(format),
               ScanListener.NONE,
-              result ->
-                  Reconciler.reconcile(
-                      result, register, history.history(), Reconciler.DEFAULT_STALE_AFTER));
+              result -> Reconciler.reconcile(result, register, history.history(), staleAfter));
     } catch (RuntimeException e) {
       if (pendingGraph != null) {
         pendingGraph.thenAccept(graphAccess::release);
