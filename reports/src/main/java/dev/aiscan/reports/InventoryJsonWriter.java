@@ -243,6 +243,9 @@ public final class InventoryJsonWriter implements ReportWriter {
       g.writeStartObject();
       g.writeStringField("id", e.id());
       g.writeStringField("name", e.name() == null ? e.id() : e.name());
+      if (e.owner() != null) {
+        g.writeStringField("owner", e.owner());
+      }
       g.writeStringField("origin", e.origin().toString());
       g.writeStringField("state", e.state().wireName());
       g.writeArrayFieldStart("assets");

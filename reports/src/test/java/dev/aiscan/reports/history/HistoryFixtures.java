@@ -76,6 +76,7 @@ public final class HistoryFixtures {
     return new EntryStatus(
         id,
         name,
+        null,
         new RegisterEntry.Origin("ai-register.yaml", line),
         ids,
         ids.isEmpty() ? EntryStatus.State.UNMATCHED : EntryStatus.State.MATCHED,

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param id the entry's id
  * @param name its name
+ * @param owner its owner, or null when the register does not say
  * @param origin where it is written
  * @param assetIds the assets it covered in this scan (registered or drift), sorted
  * @param state {@code matched}, {@code unmatched} (nothing this scan), {@code stale} (nothing in
@@ -17,6 +18,7 @@ import java.util.List;
 public record EntryStatus(
     String id,
     String name,
+    String owner,
     RegisterEntry.Origin origin,
     List<String> assetIds,
     State state,

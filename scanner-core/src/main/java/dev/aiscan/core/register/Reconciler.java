@@ -318,11 +318,23 @@ public final class Reconciler {
     List<String> sorted = assetIds.stream().sorted().toList();
     if (!sorted.isEmpty()) {
       return new EntryStatus(
-          entry.id(), entry.name(), entry.origin(), sorted, EntryStatus.State.MATCHED, 0);
+          entry.id(),
+          entry.name(),
+          entry.owner(),
+          entry.origin(),
+          sorted,
+          EntryStatus.State.MATCHED,
+          0);
     }
     if (!inScope(entry.selectors(), result.scan().targets())) {
       return new EntryStatus(
-          entry.id(), entry.name(), entry.origin(), sorted, EntryStatus.State.OUT_OF_SCOPE, 0);
+          entry.id(),
+          entry.name(),
+          entry.owner(),
+          entry.origin(),
+          sorted,
+          EntryStatus.State.OUT_OF_SCOPE,
+          0);
     }
     int unmatched = 1;
     for (ScanSnapshot s : previous) {
@@ -334,7 +346,8 @@ public final class Reconciler {
     }
     EntryStatus.State state =
         unmatched >= staleAfter ? EntryStatus.State.STALE : EntryStatus.State.UNMATCHED;
-    return new EntryStatus(entry.id(), entry.name(), entry.origin(), sorted, state, unmatched);
+    return new EntryStatus(
+        entry.id(), entry.name(), entry.owner(), entry.origin(), sorted, state, unmatched);
   }
 
   /**
