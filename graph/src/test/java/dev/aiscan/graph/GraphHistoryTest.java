@@ -113,6 +113,23 @@ class GraphHistoryTest {
   }
 
   @Test
+  void aPastScanReadsBackAsItsResultWithTheStatusesItHadThen() {
+    ScanResult back = GraphResults.read(graph, first.scan().id());
+
+    assertThat(back.scan().id()).isEqualTo(first.scan().id());
+    assertThat(back.scan().started()).isEqualTo(T1);
+    assertThat(back.scan().targets()).isEqualTo(first.scan().targets());
+    assertThat(back.assets()).containsExactlyInAnyOrderElementsOf(first.assets());
+    assertThat(back.findings()).containsExactlyInAnyOrderElementsOf(first.findings());
+    assertThat(back.reconciliation().entries()).isEqualTo(first.reconciliation().entries());
+    assertThat(back.reconciliation().newAssets()).isEqualTo(first.reconciliation().newAssets());
+    assertThat(GraphResults.read(graph, second.scan().id()).reconciliation().previousScan())
+        .isEqualTo(first.scan().id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GraphResults.read(graph, "nope"))
+        .hasMessageStartingWith("no complete scan with id 'nope' in graph store ");
+  }
+
+  @Test
   void theRegisterIsInTheGraphWithItsOwnerAndWhatItCovers() {
     List<List<Object>> rows =
         graph
