@@ -18,6 +18,11 @@ public final class Reports {
 
   static {
     register(new InventoryJsonWriter());
+    register(new HtmlWriter());
+    register(new CycloneDxWriter());
+    register(new SarifWriter());
+    register(new CsvWriter());
+    register(new MarkdownWriter());
   }
 
   private Reports() {}
