@@ -62,9 +62,11 @@ public class ScanCommand {
           String out,
       @Option(
               longNames = "format",
-              defaultValue = "json",
+              defaultValue = "json,html",
               label = "LIST",
-              description = "report formats, comma separated (json is always written)")
+              description =
+                  "report formats, comma separated: json, html, cyclonedx, sarif, csv, md (json is"
+                      + " always written)")
           String format,
       @Option(
               longNames = "graph",

@@ -90,6 +90,44 @@ class GraphCommandIT {
   }
 
   @Test
+  void reportReRendersThePreviousScanFromTheGraphAndFromItsInventory() throws Exception {
+    Path again = work.resolve("again");
+    CliRunner.Run r =
+        CliRunner.run(
+            work,
+            "report",
+            "--graph-dir",
+            store.toString(),
+            "--format",
+            "md,sarif",
+            "--out",
+            again.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(again.resolve("summary.md")).exists();
+    assertThat(again.resolve("aiscan.sarif")).exists();
+    JsonNode rendered = JSON.readTree(again.resolve("inventory.json").toFile());
+    JsonNode original = JSON.readTree(work.resolve("report/inventory.json").toFile());
+    assertThat(rendered.get("assets")).isEqualTo(original.get("assets"));
+    assertThat(rendered.at("/scan/id")).isEqualTo(original.at("/scan/id"));
+
+    Path fromFile = work.resolve("from-file");
+    CliRunner.Run f =
+        CliRunner.run(
+            work,
+            "report",
+            "--inventory",
+            work.resolve("report/inventory.json").toString(),
+            "--format",
+            "csv,html",
+            "--out",
+            fromFile.toString());
+    assertThat(f.exitCode()).as(f.stderr()).isZero();
+    assertThat(Files.readString(fromFile.resolve("inventory.csv")))
+        .contains("openai in support-desk");
+    assertThat(fromFile.resolve("report.html")).exists();
+  }
+
+  @Test
   void askWithoutANameListsTheQuestions() throws Exception {
     CliRunner.Run r = CliRunner.run(work, "graph", "ask");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
