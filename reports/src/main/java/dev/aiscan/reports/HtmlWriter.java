@@ -1,13 +1,11 @@
 package dev.aiscan.reports;
 
-import dev.aiscan.core.ScanException;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.reports.html.HtmlReport;
+import dev.aiscan.reports.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -42,17 +40,7 @@ public final class HtmlWriter implements ReportWriter {
 
   @Override
   public void write(ScanResult result, Path outputDirectory) {
-    Path file = outputDirectory.resolve(fileName());
-    Path partial = outputDirectory.resolve(fileName() + ".partial");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        write(result, out);
-      }
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new ScanException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(outputDirectory, fileName(), out -> write(result, out));
   }
 
   /** Writes the page as UTF-8. */

@@ -3,7 +3,6 @@ package dev.aiscan.reports;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.aiscan.core.ScanException;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
@@ -15,11 +14,10 @@ import dev.aiscan.core.model.Warning;
 import dev.aiscan.core.register.AssetLink;
 import dev.aiscan.core.register.EntryStatus;
 import dev.aiscan.core.register.Reconciliation;
+import dev.aiscan.reports.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,17 +42,7 @@ public final class InventoryJsonWriter implements ReportWriter {
 
   @Override
   public void write(ScanResult result, Path outputDirectory) {
-    Path file = outputDirectory.resolve(fileName());
-    Path partial = outputDirectory.resolve(fileName() + ".partial");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        write(result, out);
-      }
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new ScanException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.write(outputDirectory, fileName(), out -> write(result, out));
   }
 
   /** Writes the inventory as pretty-printed UTF-8 JSON. */
