@@ -50,6 +50,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRegisterFilesKnowOnlyTheCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.aiscan.register..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.aiscan.rules..",
+            "dev.aiscan.connectors..",
+            "dev.aiscan.reports..",
+            "dev.aiscan.graph..",
+            "dev.aiscan.shell..")
+        .check(aiscan);
+  }
+
+  @Test
   void rulesAndConnectorsNeverDependOnEachOther() {
     noClasses()
         .that()
