@@ -141,7 +141,7 @@ public final class GraphResults {
     List<EntryStatus> entries = new ArrayList<>();
     String registerFile = null;
     for (List<Object> e : graph.query(ENTRIES, id).rows()) {
-      RegisterEntry.Origin origin = origin((String) e.get(3));
+      RegisterEntry.Origin origin = RegisterEntry.Origin.parse((String) e.get(3));
       registerFile = registerFile == null ? origin.file() : registerFile;
       entries.add(
           new EntryStatus(
@@ -215,17 +215,5 @@ public final class GraphResults {
       out.add((String) v);
     }
     return out;
-  }
-
-  private static RegisterEntry.Origin origin(String text) {
-    if (text == null) {
-      return RegisterEntry.Origin.NONE;
-    }
-    int colon = text.lastIndexOf(':');
-    if (colon > 0 && text.substring(colon + 1).matches("\\d+")) {
-      return new RegisterEntry.Origin(
-          text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-    }
-    return new RegisterEntry.Origin(text, 0);
   }
 }

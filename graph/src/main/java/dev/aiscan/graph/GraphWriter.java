@@ -67,16 +67,10 @@ public final class GraphWriter {
   public record Summary(
       long rows, long nodesCreated, long relationshipsCreated, int staleMarked, Duration elapsed) {}
 
-  /** Labels for target kinds; a kind not listed is only a {@code Target}. */
-  private static final Map<String, String> TARGET_LABELS =
-      Map.of(
-          "source", "Repository",
-          "git", "Repository",
-          "github", "SaaSTenant",
-          "aws", "CloudAccount",
-          "azure", "CloudAccount",
-          "gcp", "CloudAccount",
-          "saas", "SaaSTenant");
+  /** The label a target gets besides {@code Target}. */
+  private static String label(Target target) {
+    return target.cloud() ? "CloudAccount" : target.saas() ? "SaaSTenant" : "Repository";
+  }
 
   public Summary write(ScanResult result) {
     return write(result, Register.NONE);
@@ -137,7 +131,7 @@ public final class GraphWriter {
       row.put("name", target.name());
       row.put("kind", target.kind());
       row.put("location", target.location());
-      String label = TARGET_LABELS.getOrDefault(target.kind(), "Target");
+      String label = label(target);
       byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(row);
     }
     byLabel.forEach((label, rows) -> batches(Cypher.targets(label), rows, base, counter));

@@ -104,7 +104,7 @@ public final class InventoryJsonReader {
               text(e, "id"),
               optional(e, "name"),
               optional(e, "owner"),
-              origin(optional(e, "origin")),
+              RegisterEntry.Origin.parse(optional(e, "origin")),
               ids,
               EntryStatus.State.valueOf(
                   text(e, "state").toUpperCase(Locale.ROOT).replace('-', '_')),
@@ -180,18 +180,6 @@ public final class InventoryJsonReader {
         AssetStatus.valueOf(text(a, "status").toUpperCase(Locale.ROOT)),
         optional(a, "registerId"),
         a.has("statusReason") ? text(a, "statusReason") : "no register given");
-  }
-
-  private static RegisterEntry.Origin origin(String text) {
-    if (text == null) {
-      return RegisterEntry.Origin.NONE;
-    }
-    int colon = text.lastIndexOf(':');
-    if (colon > 0 && text.substring(colon + 1).matches("\\d+")) {
-      return new RegisterEntry.Origin(
-          text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-    }
-    return new RegisterEntry.Origin(text, 0);
   }
 
   private static String text(JsonNode node, String field) {

@@ -44,12 +44,6 @@ public final class RegisterSeeder {
   /** The target kind of source trees. */
   static final String SOURCE_KIND = "source";
 
-  /** Target kinds whose location is a cloud account or subscription. */
-  static final Set<String> CLOUD_KINDS = Set.of("aws", "azure", "gcp");
-
-  /** Target kinds whose location is a SaaS tenant. */
-  static final Set<String> SAAS_KINDS = Set.of("saas", "github", "m365", "google-workspace");
-
   /**
    * Draft entries for every shadow asset of {@code result}, one per system, sorted by id. Drafts
    * whose id an entry of {@code existing} already has are left out, so seeding twice adds nothing.
@@ -163,19 +157,16 @@ public final class RegisterSeeder {
                     .collect(Collectors.toCollection(TreeSet::new)));
     RiskSuggestion risk = RiskAdvisor.suggest(assets, findings, root);
 
-    String kind = target.kind().toLowerCase(Locale.ROOT);
     List<String> place = List.of(target.location());
     Selectors selectors =
         new Selectors(
-            CLOUD_KINDS.contains(kind) || SAAS_KINDS.contains(kind)
-                ? null
-                : List.of(repository(target, allTargets)),
+            target.tree() ? List.of(repository(target, allTargets)) : null,
             null,
             null,
-            CLOUD_KINDS.contains(kind) ? place : null,
+            target.cloud() ? place : null,
             null,
             null,
-            SAAS_KINDS.contains(kind) ? place : null,
+            target.saas() ? place : null,
             null,
             null,
             List.copyOf(providers),

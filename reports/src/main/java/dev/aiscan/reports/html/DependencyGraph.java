@@ -28,8 +28,6 @@ record DependencyGraph(List<Node> nodes, List<Edge> edges, int omittedNodes) {
   /** Beyond this many nodes a graph is no longer readable: later nodes are left out. */
   static final int MAX_NODES = 300;
 
-  private static final Set<String> CLOUD_KINDS = Set.of("aws", "azure", "gcp");
-
   /**
    * A node.
    *
@@ -157,7 +155,7 @@ record DependencyGraph(List<Node> nodes, List<Edge> edges, int omittedNodes) {
     final Set<String> omitted = new LinkedHashSet<>();
 
     String root(String targetId, Target target) {
-      boolean cloud = target != null && CLOUD_KINDS.contains(target.kind());
+      boolean cloud = target != null && target.cloud();
       String label = target == null ? targetId : target.name();
       String detail = target == null ? targetId : target.kind() + " " + target.location();
       return node("t:" + targetId, label, cloud ? "account" : "repository", detail);

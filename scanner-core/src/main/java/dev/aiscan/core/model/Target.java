@@ -1,6 +1,7 @@
 package dev.aiscan.core.model;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Something aiscan scans: a source tree, a cloud account, a SaaS tenant.
@@ -15,6 +16,27 @@ import java.util.Objects;
  * @param location where the target lives, interpreted by its connector
  */
 public record Target(String id, String kind, String name, String location) {
+  /** Target kinds whose location is a cloud account or subscription. */
+  public static final Set<String> CLOUD_KINDS = Set.of("aws", "azure", "gcp");
+
+  /** Target kinds whose location is a SaaS tenant or organisation. */
+  public static final Set<String> SAAS_KINDS = Set.of("saas", "github", "m365", "google-workspace");
+
+  /** A cloud account or subscription. */
+  public boolean cloud() {
+    return CLOUD_KINDS.contains(kind);
+  }
+
+  /** A SaaS tenant or organisation. */
+  public boolean saas() {
+    return SAAS_KINDS.contains(kind);
+  }
+
+  /** A tree of files: a source directory or a cloned repository. */
+  public boolean tree() {
+    return !cloud() && !saas();
+  }
+
   public Target {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");

@@ -35,9 +35,6 @@ public final class Reconciler {
   /** Scans in a row an entry may cover nothing before it is stale. */
   public static final int DEFAULT_STALE_AFTER = 3;
 
-  private static final Set<String> CLOUD_KINDS = Set.of("aws", "azure", "gcp");
-  private static final Set<String> SAAS_KINDS =
-      Set.of("saas", "github", "m365", "google-workspace");
   private static final List<String> ECOSYSTEMS =
       List.of("npm:", "maven:", "pypi:", "go:", "nuget:", "cargo:", "rubygems:");
 
@@ -138,16 +135,11 @@ public final class Reconciler {
       }
       return null;
     }
-    String kind = target == null ? "" : target.kind();
     if (!check(
         why,
         "repository",
         s.repositories(),
-        v ->
-            target != null
-                && !CLOUD_KINDS.contains(kind)
-                && !SAAS_KINDS.contains(kind)
-                && (Globs.matches(v, target.name()) || Globs.matches(v, target.location())))) {
+        v -> target != null && target.tree() && names(v, target))) {
       return null;
     }
     if (!check(
@@ -165,10 +157,7 @@ public final class Reconciler {
         why,
         "cloud account",
         s.cloudAccounts(),
-        v ->
-            target != null
-                && CLOUD_KINDS.contains(kind)
-                && (Globs.matches(v, target.location()) || Globs.matches(v, target.name())))) {
+        v -> target != null && target.cloud() && names(v, target))) {
       return null;
     }
     if (!check(
@@ -186,10 +175,7 @@ public final class Reconciler {
         why,
         "SaaS tenant",
         s.saasTenants(),
-        v ->
-            target != null
-                && SAAS_KINDS.contains(kind)
-                && (Globs.matches(v, target.location()) || Globs.matches(v, target.name())))) {
+        v -> target != null && target.saas() && names(v, target))) {
       return null;
     }
     if (!check(
@@ -356,39 +342,32 @@ public final class Reconciler {
    */
   private static boolean inScope(Selectors s, List<Target> targets) {
     if (!s.repositories().isEmpty()) {
-      return targets.stream()
-          .anyMatch(
-              t ->
-                  !CLOUD_KINDS.contains(t.kind())
-                      && !SAAS_KINDS.contains(t.kind())
-                      && s.repositories().stream()
-                          .anyMatch(
-                              v -> Globs.matches(v, t.name()) || Globs.matches(v, t.location())));
+      return anyNamed(s.repositories(), targets, Target::tree);
     }
     if (!s.cloudAccounts().isEmpty()) {
-      return targets.stream()
-          .anyMatch(
-              t ->
-                  CLOUD_KINDS.contains(t.kind())
-                      && s.cloudAccounts().stream()
-                          .anyMatch(
-                              v -> Globs.matches(v, t.location()) || Globs.matches(v, t.name())));
+      return anyNamed(s.cloudAccounts(), targets, Target::cloud);
     }
     if (!s.saasTenants().isEmpty()) {
-      return targets.stream()
-          .anyMatch(
-              t ->
-                  SAAS_KINDS.contains(t.kind())
-                      && s.saasTenants().stream()
-                          .anyMatch(
-                              v -> Globs.matches(v, t.location()) || Globs.matches(v, t.name())));
+      return anyNamed(s.saasTenants(), targets, Target::saas);
     }
     if (!s.cloudResources().isEmpty() || !s.tags().isEmpty()) {
-      return targets.stream().anyMatch(t -> CLOUD_KINDS.contains(t.kind()));
+      return targets.stream().anyMatch(Target::cloud);
     }
     if (!s.saasApps().isEmpty()) {
-      return targets.stream().anyMatch(t -> SAAS_KINDS.contains(t.kind()));
+      return targets.stream().anyMatch(Target::saas);
     }
     return true;
+  }
+
+  /** Whether a target of the given sort is named by one of the globs. */
+  private static boolean anyNamed(
+      List<String> globs, List<Target> targets, Predicate<Target> sort) {
+    return targets.stream()
+        .anyMatch(t -> sort.test(t) && globs.stream().anyMatch(v -> names(v, t)));
+  }
+
+  /** Whether a glob names the target, by its name or its location. */
+  private static boolean names(String glob, Target t) {
+    return Globs.matches(glob, t.name()) || Globs.matches(glob, t.location());
   }
 }

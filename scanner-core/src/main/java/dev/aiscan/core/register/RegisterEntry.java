@@ -100,6 +100,18 @@ public record RegisterEntry(
   public record Origin(String file, int line) {
     public static final Origin NONE = new Origin(null, 0);
 
+    /** Reads back what {@link #toString()} wrote: {@code file:line}, {@code file}, or null. */
+    public static Origin parse(String text) {
+      if (text == null || text.equals(NONE.toString())) {
+        return NONE;
+      }
+      int colon = text.lastIndexOf(':');
+      if (colon > 0 && text.substring(colon + 1).matches("\\d+")) {
+        return new Origin(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+      }
+      return new Origin(text, 0);
+    }
+
     @Override
     public String toString() {
       return file == null ? "(no file)" : line > 0 ? file + ":" + line : file;
