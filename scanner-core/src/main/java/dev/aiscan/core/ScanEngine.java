@@ -4,6 +4,7 @@ import dev.aiscan.core.internal.DependencyCollector;
 import dev.aiscan.core.internal.EngineContext;
 import dev.aiscan.core.internal.FindingCollector;
 import dev.aiscan.core.internal.InventoryBuilder;
+import dev.aiscan.core.internal.ResourceCollector;
 import dev.aiscan.core.internal.WarningCollector;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Target;
@@ -76,8 +77,9 @@ public final class ScanEngine {
     WarningCollector warnings = new WarningCollector(secrets, listener);
     FindingCollector findings = new FindingCollector(secrets);
     DependencyCollector dependencies = new DependencyCollector();
+    ResourceCollector resources = new ResourceCollector();
     Set<String> incomplete = ConcurrentHashMap.newKeySet();
-    Sinks sinks = new Sinks(findings, dependencies, warnings, incomplete);
+    Sinks sinks = new Sinks(findings, dependencies, resources, warnings, incomplete);
 
     ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
     try {
@@ -100,7 +102,9 @@ public final class ScanEngine {
         warnings.sorted(),
         warnings.dropped(),
         dependencies.sorted(),
-        incomplete);
+        incomplete,
+        dev.aiscan.core.register.Reconciliation.NONE,
+        resources.sorted());
   }
 
   /**
@@ -124,6 +128,7 @@ public final class ScanEngine {
   private record Sinks(
       FindingCollector findings,
       DependencyCollector dependencies,
+      ResourceCollector resources,
       WarningCollector warnings,
       Set<String> incomplete) {}
 
@@ -148,6 +153,7 @@ public final class ScanEngine {
             detector,
             findings,
             sinks.dependencies(),
+            sinks.resources(),
             warnings,
             listener);
     long before = findings.size();

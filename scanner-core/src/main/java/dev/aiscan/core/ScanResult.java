@@ -2,6 +2,7 @@ package dev.aiscan.core;
 
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Scan;
@@ -25,6 +26,8 @@ import java.util.Set;
  *     show cannot be told from what the scan missed
  * @param reconciliation what the register and history said of the assets ({@link
  *     Reconciliation#NONE} until reconciled)
+ * @param resources the cloud and SaaS resources evidence of AI was found at, sorted by target and
+ *     id
  */
 public record ScanResult(
     Scan scan,
@@ -34,7 +37,8 @@ public record ScanResult(
     long droppedWarnings,
     List<PackageDependency> dependencies,
     Set<String> incompleteTargets,
-    Reconciliation reconciliation) {
+    Reconciliation reconciliation,
+    List<CloudResource> resources) {
 
   public ScanResult {
     findings = List.copyOf(findings);
@@ -43,6 +47,29 @@ public record ScanResult(
     dependencies = List.copyOf(dependencies);
     incompleteTargets = Set.copyOf(incompleteTargets);
     reconciliation = reconciliation == null ? Reconciliation.NONE : reconciliation;
+    resources = resources == null ? List.of() : List.copyOf(resources);
+  }
+
+  /** A result without cloud resources. */
+  public ScanResult(
+      Scan scan,
+      List<Finding> findings,
+      List<Asset> assets,
+      List<Warning> warnings,
+      long droppedWarnings,
+      List<PackageDependency> dependencies,
+      Set<String> incompleteTargets,
+      Reconciliation reconciliation) {
+    this(
+        scan,
+        findings,
+        assets,
+        warnings,
+        droppedWarnings,
+        dependencies,
+        incompleteTargets,
+        reconciliation,
+        List.of());
   }
 
   /** As the engine returns it: nothing reconciled yet. */
@@ -75,7 +102,8 @@ public record ScanResult(
         droppedWarnings,
         dependencies,
         incompleteTargets,
-        newReconciliation);
+        newReconciliation,
+        resources);
   }
 
   /** A result without dependency trees, every target complete. */

@@ -119,8 +119,8 @@ public final class Catalog {
       case MODEL_FILE -> infra.matchModelFile(hits);
       case CLOUD_RESOURCE -> infra.matchCloudResource(hits);
       case SAAS_APP -> infra.matchSaasApp(hits);
-      case USAGE_EVENT -> {
-        // No matcher reads usage events yet.
+      case USAGE_EVENT, SETTING -> {
+        // No matcher reads usage events or settings yet.
       }
     }
     hits.emit(findings);

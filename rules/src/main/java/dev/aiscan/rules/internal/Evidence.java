@@ -33,6 +33,7 @@ public final class Evidence {
           case SAAS_APP -> "SaaS app " + v;
           case STRING_LITERAL -> '"' + v + '"';
           case USAGE_EVENT -> v;
+          case SETTING -> "setting " + v + " = " + fact.attribute(Fact.Attr.STATE);
         };
     return cut(text);
   }

@@ -28,6 +28,7 @@ public final class EngineContext implements CollectContext {
   private final Detector detector;
   private final FindingCollector findings;
   private final DependencyCollector dependencies;
+  private final ResourceCollector resources;
   private final WarningCollector warnings;
   private final ScanListener listener;
   private final AtomicLong units = new AtomicLong();
@@ -40,6 +41,7 @@ public final class EngineContext implements CollectContext {
       Detector detector,
       FindingCollector findings,
       DependencyCollector dependencies,
+      ResourceCollector resources,
       WarningCollector warnings,
       ScanListener listener) {
     this.target = target;
@@ -49,6 +51,7 @@ public final class EngineContext implements CollectContext {
     this.detector = detector;
     this.findings = findings;
     this.dependencies = dependencies;
+    this.resources = resources;
     this.warnings = warnings;
     this.listener = listener;
   }
@@ -56,7 +59,20 @@ public final class EngineContext implements CollectContext {
   @Override
   public void emit(Fact fact) {
     dependencies.add(fact);
-    detector.detect(fact, findings::add);
+    if (fact.location().resource() == null) {
+      detector.detect(fact, findings::add);
+      return;
+    }
+    boolean[] matched = {false};
+    detector.detect(
+        fact,
+        f -> {
+          matched[0] = true;
+          findings.add(f);
+        });
+    if (matched[0]) {
+      resources.add(fact);
+    }
   }
 
   @Override

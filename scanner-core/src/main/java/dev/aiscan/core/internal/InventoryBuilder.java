@@ -87,7 +87,7 @@ public final class InventoryBuilder {
   static String kindOf(Category category) {
     return switch (category) {
       case MODEL_FILE -> "model-file";
-      case CLOUD_SERVICE -> "cloud-resource";
+      case CLOUD_SERVICE, GOVERNANCE -> "cloud-resource";
       case SAAS_APP -> "saas-app";
       default -> "ai-integration";
     };

@@ -18,7 +18,9 @@ public enum Category {
    * An AI coding assistant configured in a repository (CLAUDE.md, .cursorrules, MCP client
    * configs).
    */
-  CODING_ASSISTANT;
+  CODING_ASSISTANT,
+  /** A control around AI use is missing or off, e.g. Bedrock model invocation logging. */
+  GOVERNANCE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

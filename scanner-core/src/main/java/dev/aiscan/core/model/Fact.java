@@ -100,6 +100,47 @@ public record Fact(
     /** The source that produced the fact, e.g. {@code docker-compose}, {@code terraform}. */
     public static final String ORIGIN = "origin";
 
+    /** For cloud facts: the region, e.g. {@code us-east-1}. */
+    public static final String REGION = "region";
+
+    /** For cloud facts: the account or subscription id. */
+    public static final String ACCOUNT = "account";
+
+    /**
+     * For cloud resources and usage events: the model the resource serves or the call used, as the
+     * provider names it ({@code anthropic.claude-3-5-sonnet-20240620-v1:0}).
+     */
+    public static final String MODEL = "model";
+
+    /**
+     * For facts located at a cloud resource that are not {@code cloud-resource} facts (an
+     * environment variable of a Lambda function, a task definition's image): the resource's type.
+     */
+    public static final String RESOURCE_TYPE = "resource-type";
+
+    /** For usage events: who made the calls (an IAM role or user ARN, a user). */
+    public static final String PRINCIPAL = "principal";
+
+    /** For usage events: how many calls the fact stands for. */
+    public static final String COUNT = "count";
+
+    /** For usage events: where the calls came from (source addresses), comma separated. */
+    public static final String FROM = "from";
+
+    /** For usage events: the first and last time seen, ISO-8601 instants. */
+    public static final String FIRST_SEEN = "first-seen";
+
+    public static final String LAST_SEEN = "last-seen";
+
+    /** For settings: {@code on} or {@code off}. */
+    public static final String STATE = "state";
+
+    /**
+     * Prefix of a resource tag: attribute {@code tag:owner} is the value of the resource's tag
+     * {@code owner}.
+     */
+    public static final String TAG_PREFIX = "tag:";
+
     private Attr() {}
   }
 }

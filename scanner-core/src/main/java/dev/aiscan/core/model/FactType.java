@@ -33,8 +33,17 @@ public enum FactType {
   CLOUD_RESOURCE,
   /** A SaaS application granted, installed or requested in a tenant. */
   SAAS_APP,
-  /** Evidence of use (an API call, a sign-in) seen in logs or usage reports. */
-  USAGE_EVENT;
+  /**
+   * Evidence of use (an API call, a sign-in) seen in logs or usage reports; value is the action as
+   * {@code service:Action} ({@code bedrock:InvokeModel}), attributes {@code principal}, {@code
+   * count}, {@code model}.
+   */
+  USAGE_EVENT,
+  /**
+   * A governance setting of a cloud account or tenant; value is its name ({@code
+   * bedrock:model-invocation-logging}), attribute {@code state} ({@code on}, {@code off}).
+   */
+  SETTING;
 
   /** The lowercase, kebab-case name used in rule files and reports. */
   public String wireName() {
