@@ -155,6 +155,7 @@ public final class ScanEngine {
             sinks.dependencies(),
             sinks.resources(),
             warnings,
+            sinks.incomplete(),
             listener);
     long before = findings.size();
     try {

@@ -23,6 +23,7 @@ public final class RecordingContext implements CollectContext {
   private final List<Fact> facts = Collections.synchronizedList(new ArrayList<>());
   private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
   private long units;
+  private volatile boolean incomplete;
 
   public RecordingContext() {
     this(Settings.empty());
@@ -40,6 +41,16 @@ public final class RecordingContext implements CollectContext {
   @Override
   public void warn(String source, String message) {
     warnings.add(new Warning(source, message));
+  }
+
+  @Override
+  public void incomplete() {
+    incomplete = true;
+  }
+
+  /** Whether the connector said it could not read all of the target. */
+  public boolean isIncomplete() {
+    return incomplete;
   }
 
   /** Uses a detector's prefilter, as the engine would. */

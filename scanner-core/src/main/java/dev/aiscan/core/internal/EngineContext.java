@@ -9,6 +9,7 @@ import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
@@ -32,6 +33,7 @@ public final class EngineContext implements CollectContext {
   private final WarningCollector warnings;
   private final ScanListener listener;
   private final AtomicLong units = new AtomicLong();
+  private final Set<String> incomplete;
 
   public EngineContext(
       Target target,
@@ -43,6 +45,7 @@ public final class EngineContext implements CollectContext {
       DependencyCollector dependencies,
       ResourceCollector resources,
       WarningCollector warnings,
+      Set<String> incomplete,
       ScanListener listener) {
     this.target = target;
     this.settings = settings;
@@ -54,6 +57,7 @@ public final class EngineContext implements CollectContext {
     this.resources = resources;
     this.warnings = warnings;
     this.listener = listener;
+    this.incomplete = incomplete;
   }
 
   @Override
@@ -78,6 +82,11 @@ public final class EngineContext implements CollectContext {
   @Override
   public void warn(String source, String message) {
     warnings.add(source, message);
+  }
+
+  @Override
+  public void incomplete() {
+    incomplete.add(target.id());
   }
 
   @Override

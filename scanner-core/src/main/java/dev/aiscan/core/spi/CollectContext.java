@@ -40,6 +40,13 @@ public interface CollectContext {
    */
   <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work);
 
+  /**
+   * Says the connector could not read all of the target (a denied API call, a region that did not
+   * answer), though it went on with the rest. The scan then treats the target as incomplete: what
+   * it no longer shows is not taken as gone (nothing of it is marked stale).
+   */
+  void incomplete();
+
   /** Counts one unit of work done (a file, a resource), for progress reporting. */
   void progress(long unitsDone);
 }
