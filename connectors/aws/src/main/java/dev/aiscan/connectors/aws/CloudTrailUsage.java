@@ -1,0 +1,221 @@
+package dev.aiscan.connectors.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiscan.core.model.Fact;
+import dev.aiscan.core.model.FactType;
+import dev.aiscan.core.model.Location;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.CollectContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+
+/**
+ * Evidence of use from CloudTrail's event history ({@code LookupEvents}, management events of the
+ * last days): who calls which AI API and model, how often, from where. This finds managed AI that
+ * leaves no resource behind, such as Bedrock {@code InvokeModel} and {@code Converse} calls.
+ *
+ * <p>Events are read per region and AI service, counted per service, action, principal and model
+ * over the whole account, and emitted once every region is read, most frequent first. Which actions
+ * mean AI use is the rules' call, not this class's.
+ */
+final class CloudTrailUsage {
+  /** The CloudTrail event sources of the AI services. */
+  static final List<String> SOURCES =
+      List.of(
+          "bedrock.amazonaws.com",
+          "bedrock-agentcore.amazonaws.com",
+          "sagemaker.amazonaws.com",
+          "comprehend.amazonaws.com",
+          "rekognition.amazonaws.com",
+          "textract.amazonaws.com",
+          "transcribe.amazonaws.com",
+          "translate.amazonaws.com",
+          "polly.amazonaws.com",
+          "lex.amazonaws.com",
+          "kendra.amazonaws.com",
+          "qbusiness.amazonaws.com",
+          "personalize.amazonaws.com");
+
+  private static final int MAX_ADDRESSES = 5;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Key(String service, String action, String principal, String model) {}
+
+  private static final class Tally {
+    long count;
+    Instant first;
+    Instant last;
+    final Set<String> regions = new TreeSet<>();
+    final Set<String> addresses = new TreeSet<>();
+  }
+
+  private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
+
+  Probe probe() {
+    return new Probe("cloudtrail", this::read);
+  }
+
+  /** Reads the region's events of every AI source, one source after another (2 calls/s limit). */
+  private void read(RegionScan r) {
+    CloudTrailClient c =
+        r.clients().client("cloudtrail", r.region(), r.credentials(), CloudTrailClient.builder());
+    Instant end = Instant.now();
+    Instant start = end.minus(r.settings().cloudTrailWindow());
+    int max = r.settings().cloudTrailMaxEvents();
+    for (String source : SOURCES) {
+      int[] seen = {0};
+      boolean done =
+          r.run(
+              "cloudtrail:LookupEvents",
+              () -> {
+                for (var page :
+                    c.lookupEventsPaginator(
+                        q ->
+                            q.startTime(start)
+                                .endTime(end)
+                                .lookupAttributes(
+                                    a ->
+                                        a.attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                            .attributeValue(source)))) {
+                  for (Event e : page.events()) {
+                    add(r, source, e);
+                    if (++seen[0] >= max) {
+                      return;
+                    }
+                  }
+                }
+              });
+      if (!done) {
+        return;
+      }
+      if (seen[0] >= max) {
+        r.warn(
+            "cloudtrail",
+            "stopped after "
+                + max
+                + " events of "
+                + source
+                + " in the last "
+                + r.settings().cloudTrailWindow().toDays()
+                + " days; its call counts are lower bounds");
+      }
+    }
+  }
+
+  private void add(RegionScan r, String source, Event e) {
+    String service = source.substring(0, source.indexOf('.'));
+    String action = e.eventName();
+    if (action == null) {
+      return;
+    }
+    JsonNode record = parse(e.cloudTrailEvent());
+    String principal = principal(record, e.username());
+    if (principal == null) {
+      return;
+    }
+    String model = null;
+    JsonNode params = record.path("requestParameters");
+    for (String field : List.of("modelId", "modelIdentifier", "baseModelIdentifier")) {
+      if (params.path(field).isTextual()) {
+        model = Models.bedrock(params.path(field).asText());
+        break;
+      }
+    }
+    if (service.equals("bedrock")) {
+      r.bedrockInUse();
+    }
+    Instant when = e.eventTime();
+    String address = record.path("sourceIPAddress").asText(null);
+    Tally t = tallies.computeIfAbsent(new Key(service, action, principal, model), k -> new Tally());
+    synchronized (t) {
+      t.count++;
+      t.regions.add(r.region());
+      if (address != null && t.addresses.size() < MAX_ADDRESSES) {
+        t.addresses.add(address);
+      }
+      if (when != null) {
+        t.first = t.first == null || when.isBefore(t.first) ? when : t.first;
+        t.last = t.last == null || when.isAfter(t.last) ? when : t.last;
+      }
+    }
+  }
+
+  /**
+   * The caller: the role behind an assumed-role session (stable across sessions), else the user or
+   * root ARN, else the calling AWS service, else CloudTrail's user name.
+   */
+  static String principal(JsonNode record, String username) {
+    JsonNode id = record.path("userIdentity");
+    String issuer = id.path("sessionContext").path("sessionIssuer").path("arn").asText(null);
+    if (issuer != null && !issuer.isBlank()) {
+      return issuer;
+    }
+    String arn = id.path("arn").asText(null);
+    if (arn != null && !arn.isBlank()) {
+      return arn;
+    }
+    String service = id.path("invokedBy").asText(null);
+    if (service != null && !service.isBlank()) {
+      return service;
+    }
+    return username == null || username.isBlank() ? null : username;
+  }
+
+  private static JsonNode parse(String json) {
+    if (json == null) {
+      return JSON.missingNode();
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      return JSON.missingNode();
+    }
+  }
+
+  /** Emits one usage fact per service, action, principal and model, most calls first. */
+  void emit(Target target, CollectContext context, String account) {
+    List<Map.Entry<Key, Tally>> entries = new ArrayList<>(tallies.entrySet());
+    entries.sort(
+        Comparator.<Map.Entry<Key, Tally>>comparingLong(e -> -e.getValue().count)
+            .thenComparing(e -> e.getKey().service() + ":" + e.getKey().action())
+            .thenComparing(e -> e.getKey().principal()));
+    for (Map.Entry<Key, Tally> entry : entries) {
+      Key k = entry.getKey();
+      Tally t = entry.getValue();
+      Map<String, String> attrs = new LinkedHashMap<>();
+      attrs.put(Fact.Attr.ORIGIN, "cloudtrail");
+      attrs.put(Fact.Attr.ACCOUNT, account);
+      attrs.put(Fact.Attr.REGION, String.join(",", t.regions));
+      attrs.put(Fact.Attr.PRINCIPAL, k.principal());
+      attrs.put(Fact.Attr.COUNT, Long.toString(t.count));
+      if (k.model() != null) {
+        attrs.put(Fact.Attr.MODEL, k.model());
+      }
+      if (!t.addresses.isEmpty()) {
+        attrs.put(Fact.Attr.FROM, String.join(",", t.addresses));
+      }
+      if (t.first != null) {
+        attrs.put(Fact.Attr.FIRST_SEEN, t.first.toString());
+        attrs.put(Fact.Attr.LAST_SEEN, t.last.toString());
+      }
+      context.emit(
+          new Fact(
+              FactType.USAGE_EVENT,
+              k.service() + ":" + k.action(),
+              target,
+              Location.resource(k.principal()),
+              attrs));
+    }
+  }
+}
