@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param type the fact type
  * @param value the fact value
  * @param attributes the fact attributes ({@code language}, {@code ecosystem}, {@code context}, ...)
- * @param model for positive examples of model rules: the model name the finding must carry, or null
+ * @param model for positive examples: the model name the finding must carry (rules with a {@code
+ *     model} matcher, or cloud-resource and usage-event examples whose {@code model} attribute
+ *     names it), or null
  * @param note why the example is there, or null
  */
 public record RuleExample(
@@ -29,14 +31,15 @@ public record RuleExample(
   }
 
   /**
-   * The example as a fact, at line 1 of a file named {@code example} (or a resource for cloud
-   * facts).
+   * The example as a fact, at line 1 of a file named {@code example} (or a resource for cloud,
+   * SaaS, usage and setting facts).
    */
   public Fact toFact() {
     Location location =
-        type == FactType.CLOUD_RESOURCE || type == FactType.SAAS_APP
-            ? Location.resource("example")
-            : Location.file("example", 1);
+        switch (type) {
+          case CLOUD_RESOURCE, SAAS_APP, USAGE_EVENT, SETTING -> Location.resource("example");
+          default -> Location.file("example", 1);
+        };
     return new Fact(type, value, TARGET, location, attributes);
   }
 

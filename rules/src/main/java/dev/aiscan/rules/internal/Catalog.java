@@ -19,6 +19,7 @@ public final class Catalog {
   private final InfraIndex infra = new InfraIndex();
   private final LiteralIndex literals = new LiteralIndex();
   private final FileIndex files = new FileIndex();
+  private final UsageIndex usage = new UsageIndex();
   private final List<Pattern> secretPatterns;
   private final Secrets secrets;
   private final PythonImports pythonImports;
@@ -81,6 +82,10 @@ public final class Catalog {
       infra.add(s);
     } else if (m instanceof MatcherSpec.File s) {
       files.add(s);
+    } else if (m instanceof MatcherSpec.UsageEvent s) {
+      usage.add(s);
+    } else if (m instanceof MatcherSpec.Setting s) {
+      usage.add(s);
     } else {
       throw new IllegalStateException("unindexed matcher " + m.getClass().getSimpleName());
     }
@@ -119,9 +124,8 @@ public final class Catalog {
       case MODEL_FILE -> infra.matchModelFile(hits);
       case CLOUD_RESOURCE -> infra.matchCloudResource(hits);
       case SAAS_APP -> infra.matchSaasApp(hits);
-      case USAGE_EVENT, SETTING -> {
-        // No matcher reads usage events or settings yet.
-      }
+      case USAGE_EVENT -> usage.matchUsageEvent(hits);
+      case SETTING -> usage.matchSetting(hits);
     }
     hits.emit(findings);
   }

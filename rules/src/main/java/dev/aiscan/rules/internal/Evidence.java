@@ -1,6 +1,7 @@
 package dev.aiscan.rules.internal;
 
 import dev.aiscan.core.model.Fact;
+import java.util.regex.Pattern;
 
 /**
  * Short, human evidence for a finding: {@code import openai}, {@code env OPENAI_API_KEY}, {@code
@@ -11,6 +12,7 @@ public final class Evidence {
   public static final int MAX = 160;
   private static final int MAX_PREFIX = 64;
   private static final String ELLIPSIS = "…";
+  private static final Pattern COUNT = Pattern.compile("[0-9]+");
 
   private Evidence() {}
 
@@ -29,11 +31,11 @@ public final class Evidence {
           case CONTAINER_IMAGE -> "image " + v;
           case FILE -> "file " + v;
           case MODEL_FILE -> v + " model file" + size(fact.attribute(Fact.Attr.SIZE));
-          case CLOUD_RESOURCE -> "resource " + v;
+          case CLOUD_RESOURCE -> resourceEvidence(fact);
           case SAAS_APP -> "SaaS app " + v;
           case STRING_LITERAL -> '"' + v + '"';
-          case USAGE_EVENT -> v;
-          case SETTING -> "setting " + v + " = " + fact.attribute(Fact.Attr.STATE);
+          case USAGE_EVENT -> usageEvidence(fact);
+          case SETTING -> settingEvidence(fact);
         };
     return cut(text);
   }
@@ -93,6 +95,35 @@ public final class Evidence {
         + fact.value()
         + (version == null ? "" : " " + version)
         + (eco == null ? "" : " (" + eco + ")");
+  }
+
+  /** {@code resource AWS::Bedrock::Agent support-bot}: the type, and the name when known. */
+  private static String resourceEvidence(Fact fact) {
+    String name = fact.attribute(Fact.Attr.NAME);
+    return "resource " + fact.value() + (name == null || name.isBlank() ? "" : " " + name.strip());
+  }
+
+  /**
+   * {@code bedrock:InvokeModel ×42 by arn:aws:iam::123456789012:role/app}: the action, how many
+   * calls (when a count is given) and who made them (when known).
+   */
+  private static String usageEvidence(Fact fact) {
+    String count = fact.attribute(Fact.Attr.COUNT);
+    String principal = fact.attribute(Fact.Attr.PRINCIPAL);
+    StringBuilder s = new StringBuilder(fact.value());
+    if (count != null && COUNT.matcher(count.strip()).matches()) {
+      s.append(" ×").append(count.strip());
+    }
+    if (principal != null && !principal.isBlank()) {
+      s.append(" by ").append(principal.strip());
+    }
+    return s.toString();
+  }
+
+  /** {@code setting bedrock:model-invocation-logging = off}, or without a state when unknown. */
+  private static String settingEvidence(Fact fact) {
+    String state = fact.attribute(Fact.Attr.STATE);
+    return "setting " + fact.value() + (state == null || state.isBlank() ? "" : " = " + state);
   }
 
   private static String callEvidence(Fact fact) {

@@ -33,7 +33,11 @@ public final class Hits {
     return fact;
   }
 
-  /** A match whose evidence is the fact itself ({@link Evidence#of(Fact)}). */
+  /**
+   * A match whose evidence is the fact itself ({@link Evidence#of(Fact)}). Cloud resources and
+   * usage events name their model in the fact's {@code model} attribute (the model a resource
+   * serves or a call used); the finding carries it.
+   */
   public void add(Binding binding) {
     if (!binding.accepts(fact)) {
       return;
@@ -41,7 +45,18 @@ public final class Hits {
     if (factEvidence == null) {
       factEvidence = Evidence.cut(secrets.mask(Evidence.of(fact)));
     }
-    add(binding, factEvidence, null, null);
+    add(binding, factEvidence, factModel(fact), null);
+  }
+
+  /** The {@code model} attribute of cloud-resource and usage-event facts, else null. */
+  private static String factModel(Fact fact) {
+    return switch (fact.type()) {
+      case CLOUD_RESOURCE, USAGE_EVENT -> {
+        String model = fact.attribute(Fact.Attr.MODEL);
+        yield model == null || model.isBlank() ? null : model.strip();
+      }
+      default -> null;
+    };
   }
 
   /** A match with its own evidence (already free of secrets), model and key fingerprint. */

@@ -58,6 +58,8 @@ final class MatcherReader {
       case "saas-app" ->
           new MatcherSpec.SaasApp(
               b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
+      case "usage-event" -> usageEvent(b, body);
+      case "setting" -> new MatcherSpec.Setting(b, strings(body, "name"), strings(body, "state"));
       default -> throw error(matcher, "unknown matcher '" + kind + "'");
     };
   }
@@ -72,6 +74,17 @@ final class MatcherReader {
     }
     return new MatcherSpec.Host(
         b, hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(), strings(body, "path"));
+  }
+
+  private MatcherSpec usageEvent(Binding b, JsonNode body) {
+    List<String> actions = strings(body, "action");
+    for (String a : actions) {
+      String problem = UsageIndex.checkAction(a);
+      if (problem != null) {
+        throw error(body.get("action"), problem);
+      }
+    }
+    return new MatcherSpec.UsageEvent(b, actions);
   }
 
   private MatcherSpec file(Binding b, JsonNode body) {

@@ -78,4 +78,16 @@ public sealed interface MatcherSpec {
   /** SaaS application by name, domain or OAuth client id. */
   record SaasApp(Binding binding, List<String> names, List<String> domains, List<String> clientIds)
       implements MatcherSpec {}
+
+  /**
+   * Usage events by action, {@code service:Action} exact or with a trailing {@code *}
+   * (case-insensitive), e.g. {@code bedrock:InvokeModel}, {@code rekognition:Detect*}.
+   */
+  record UsageEvent(Binding binding, List<String> actions) implements MatcherSpec {}
+
+  /**
+   * Governance settings by name (case-insensitive); when {@code states} is not empty, the fact's
+   * {@code state} attribute must be one of them (case-insensitive).
+   */
+  record Setting(Binding binding, List<String> names, List<String> states) implements MatcherSpec {}
 }

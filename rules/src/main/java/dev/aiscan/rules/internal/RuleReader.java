@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Turns a schema-valid pack tree into compiled rules and checks what the schema cannot: regexes
  * compile and have prefilter tokens, key-format matchers only in credential rules, expected models
- * only on positive examples of rules that have a model matcher.
+ * only on positive examples of rules that have a matcher that can name one ({@code model}, {@code
+ * cloud-resource}, {@code usage-event}).
  */
 public final class RuleReader {
   /** Example fields that are shorthands for fact attributes. */
@@ -83,6 +84,9 @@ public final class RuleReader {
     boolean hasModelMatcher = false;
     for (JsonNode m : node.get("match")) {
       MatcherSpec spec = reader.read(m);
+      // cloud resources and usage events carry their model in the fact's model attribute
+      hasModelMatcher |=
+          spec instanceof MatcherSpec.CloudResource || spec instanceof MatcherSpec.UsageEvent;
       if (spec instanceof MatcherSpec.Regex r) {
         if (r.kind() == MatcherSpec.RegexKind.KEY_FORMAT
             && rule.category() != Category.CREDENTIAL) {
@@ -113,7 +117,13 @@ public final class RuleReader {
     }
     for (JsonNode e : examples.get("positive")) {
       if (e.has("model") && !hasModelMatcher) {
-        throw error(file, e, line, id, "example names a model but the rule has no model matcher");
+        throw error(
+            file,
+            e,
+            line,
+            id,
+            "example names a model but the rule has no model, cloud-resource or usage-event"
+                + " matcher");
       }
     }
   }

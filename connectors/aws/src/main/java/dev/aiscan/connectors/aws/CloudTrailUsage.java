@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 
 /**
@@ -85,9 +86,10 @@ final class CloudTrailUsage {
                             q.startTime(start)
                                 .endTime(end)
                                 .lookupAttributes(
-                                    a ->
-                                        a.attributeKey(LookupAttributeKey.EVENT_SOURCE)
-                                            .attributeValue(source)))) {
+                                    LookupAttribute.builder()
+                                        .attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                        .attributeValue(source)
+                                        .build()))) {
                   for (Event e : page.events()) {
                     add(r, source, e);
                     if (++seen[0] >= max) {
@@ -114,12 +116,16 @@ final class CloudTrailUsage {
   }
 
   private void add(RegionScan r, String source, Event e) {
-    String service = source.substring(0, source.indexOf('.'));
     String action = e.eventName();
     if (action == null) {
       return;
     }
     JsonNode record = parse(e.cloudTrailEvent());
+    // the event's own source: an answer may hold events of other sources than the one asked for
+    String from =
+        e.eventSource() != null ? e.eventSource() : record.path("eventSource").asText(source);
+    int dot = from.indexOf('.');
+    String service = dot > 0 ? from.substring(0, dot) : from;
     String principal = principal(record, e.username());
     if (principal == null) {
       return;

@@ -112,7 +112,7 @@ final class RegionScan {
             }
             regionDown = f;
           }
-          warn("*", f.message() + "; the rest of the region is skipped");
+          warn(null, f.message() + "; the rest of the region is skipped");
         }
         case DENIED -> {
           if (deniedActions.add(action)) {
@@ -138,7 +138,7 @@ final class RegionScan {
 
   /** Records a problem that is not an API failure (a layer too large, a capped event count). */
   void warn(String service, String message) {
-    context.warn("aws " + account + " " + region + " " + service, message);
+    context.warn("aws " + account + " " + region + (service == null ? "" : " " + service), message);
   }
 
   /**
