@@ -1,5 +1,6 @@
 package dev.aiscan.shell;
 
+import dev.aiscan.connectors.aws.AwsConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
@@ -20,7 +21,7 @@ public class AiscanConfiguration {
   /** Every connector, in one explicit list sorted by id. */
   @Bean
   List<Connector> connectors() {
-    return List.of(new DependencyConnector(), new SourceConnector());
+    return List.of(new DependencyConnector(), new SourceConnector(), new AwsConnector());
   }
 
   /**

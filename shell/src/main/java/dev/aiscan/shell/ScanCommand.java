@@ -1,5 +1,6 @@
 package dev.aiscan.shell;
 
+import dev.aiscan.connectors.aws.AwsTargets;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
@@ -147,8 +148,47 @@ public class ScanCommand {
               description =
                   "Maven settings.xml (mirrors, local repository); default ~/.m2/settings.xml")
           String mavenSettings,
+      @Option(
+              longNames = "aws",
+              description =
+                  "scan the AWS account of the credentials (default chain, or --aws-profile)")
+          boolean aws,
+      @Option(
+              longNames = "aws-profile",
+              label = "NAME",
+              description =
+                  "AWS named profile (shared config/credentials files, SSO); implies --aws")
+          String awsProfile,
+      @Option(
+              longNames = "aws-role-arn",
+              label = "ARN",
+              description = "assume this IAM role and scan its account; implies --aws")
+          String awsRoleArn,
+      @Option(
+              longNames = "aws-org-role",
+              label = "NAME",
+              description =
+                  "scan every active account of the AWS Organization, assuming the role of this"
+                      + " name in each; implies --aws")
+          String awsOrgRole,
+      @Option(
+              longNames = "aws-regions",
+              label = "LIST",
+              description = "AWS regions, comma separated (default: every region enabled)")
+          String awsRegions,
+      @Option(
+              longNames = "aws-endpoint-url",
+              label = "URL",
+              description = "send every AWS API call to this endpoint (tests, private endpoints)")
+          String awsEndpointUrl,
+      @Option(
+              longNames = "aws-cloudtrail-days",
+              defaultValue = "7",
+              label = "DAYS",
+              description = "how many days of CloudTrail event history to read for AI calls")
+          String awsCloudTrailDays,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
-    List<Target> targets = targets(sources);
+    boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
     FailOn failOnMode = FailOn.parse(failOn);
     GraphOptions graphOptions =
         graphAccess.options(
@@ -161,7 +201,21 @@ public class ScanCommand {
     settings.put("connectors.dependencies.offline", Boolean.toString(offline));
     settings.put("connectors.dependencies.user-home", System.getProperty("user.home"));
     put(settings, "connectors.dependencies.maven-settings", mavenSettings);
+    put(settings, "connectors.aws.profile", awsProfile);
+    put(settings, "connectors.aws.role-arn", awsRoleArn);
+    put(settings, "connectors.aws.org-role", awsOrgRole);
+    put(settings, "connectors.aws.regions", awsRegions);
+    put(settings, "connectors.aws.endpoint-url", awsEndpointUrl);
+    put(settings, "connectors.aws.cloudtrail-days", awsCloudTrailDays);
     Settings parsed = Settings.of(settings);
+    List<Target> targets = new ArrayList<>(sourceTargets(sources));
+    if (awsWanted) {
+      // checks the credentials now: a bad profile or role is one line, before anything runs
+      targets.addAll(AwsTargets.resolve(parsed));
+    }
+    if (targets.isEmpty()) {
+      throw new UsageException("nothing to scan: give at least one --source DIR, or --aws");
+    }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);
     } catch (dev.aiscan.core.ScanException e) {
@@ -263,7 +317,7 @@ public class ScanCommand {
     }
   }
 
-  private static List<Target> targets(String sources) {
+  private static List<Target> sourceTargets(String sources) {
     List<Target> targets = new ArrayList<>();
     for (String dir : split(sources)) {
       try {
@@ -271,9 +325,6 @@ public class ScanCommand {
       } catch (java.nio.file.InvalidPathException e) {
         throw new UsageException("--source " + dir + ": not a valid path");
       }
-    }
-    if (targets.isEmpty()) {
-      throw new UsageException("nothing to scan: give at least one --source DIR");
     }
     return targets;
   }
