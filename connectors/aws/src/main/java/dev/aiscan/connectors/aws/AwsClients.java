@@ -31,7 +31,10 @@ final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final AwsCredentialsProvider base;
   private final Map<String, AwsCredentialsProvider> roles = new ConcurrentHashMap<>();
-  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private final Map<ClientKey, SdkClient> clients = new ConcurrentHashMap<>();
+
+  /** Credentials providers compare by identity: one client per provider, service and region. */
+  private record ClientKey(String service, String region, AwsCredentialsProvider credentials) {}
 
   AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
     this.settings = settings;
@@ -72,8 +75,9 @@ final class AwsClients implements AutoCloseable {
   @SuppressWarnings("unchecked")
   <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
       String key, String region, AwsCredentialsProvider credentials, B builder) {
-    String id = key + '\u0000' + region + '\u0000' + System.identityHashCode(credentials);
-    return (C) clients.computeIfAbsent(id, k -> build(builder, region, credentials));
+    return (C)
+        clients.computeIfAbsent(
+            new ClientKey(key, region, credentials), k -> build(builder, region, credentials));
   }
 
   <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(

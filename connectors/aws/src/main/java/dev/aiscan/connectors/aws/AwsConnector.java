@@ -11,6 +11,10 @@ import dev.aiscan.core.spi.Connector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,10 +99,12 @@ public final class AwsConnector implements Connector {
       probes.add(trail.probe());
 
       List<RegionScan> scans = new ArrayList<>();
+      Map<String, Set<String>> unsupported = new ConcurrentHashMap<>();
       List<Future<?>> work = new ArrayList<>();
       for (String region : regions) {
         RegionScan scan =
-            new RegionScan(target, context, settings, clients, credentials, account, region);
+            new RegionScan(
+                target, context, settings, clients, credentials, account, region, unsupported);
         scans.add(scan);
         for (Probe probe : probes) {
           work.add(pool.submit(() -> probe.walk().accept(scan)));
@@ -108,6 +114,15 @@ public final class AwsConnector implements Connector {
         await(f, context, target);
       }
 
+      new TreeMap<>(unsupported)
+          .forEach(
+              (service, where) ->
+                  context.warn(
+                      "aws " + account + " " + service,
+                      service
+                          + " is not offered in "
+                          + String.join(", ", new TreeSet<>(where))
+                          + " (no endpoint there); skipped in those regions"));
       trail.emit(target, context, account);
       for (RegionScan scan : scans) {
         if (scan.isBedrockInUse() && Boolean.TRUE.equals(bedrock.loggingOff(scan))) {

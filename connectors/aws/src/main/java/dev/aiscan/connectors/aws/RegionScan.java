@@ -28,6 +28,8 @@ final class RegionScan {
   private final String region;
   private final String partition;
   private final Set<String> deniedActions = ConcurrentHashMap.newKeySet();
+  private final Set<String> absentServices = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> unsupported;
   private volatile AwsErrors.Failure regionDown;
   private volatile boolean bedrockInUse;
   private volatile boolean failed;
@@ -39,7 +41,8 @@ final class RegionScan {
       AwsClients clients,
       AwsCredentialsProvider credentials,
       String account,
-      String region) {
+      String region,
+      Map<String, Set<String>> unsupported) {
     this.target = target;
     this.context = context;
     this.settings = settings;
@@ -47,6 +50,7 @@ final class RegionScan {
     this.credentials = credentials;
     this.account = account;
     this.region = region;
+    this.unsupported = unsupported;
     this.partition =
         region.startsWith("cn-") ? "aws-cn" : region.contains("-gov-") ? "aws-us-gov" : "aws";
   }
@@ -96,14 +100,24 @@ final class RegionScan {
    * warning.
    */
   <T> T call(String action, Supplier<T> work) {
-    if (regionDown != null || deniedActions.contains(action)) {
+    if (regionDown != null
+        || deniedActions.contains(action)
+        || absentServices.contains(service(action))) {
       return null;
     }
     try {
       return work.get();
     } catch (RuntimeException e) {
-      failed = true;
       AwsErrors.Failure f = AwsErrors.describe(e, action, region, settings.timeout().toSeconds());
+      if (f.kind() == AwsErrors.Kind.UNSUPPORTED) {
+        // not a gap in what was read: the service does not exist here (one warning per account)
+        absentServices.add(service(action));
+        unsupported
+            .computeIfAbsent(service(action), k -> ConcurrentHashMap.newKeySet())
+            .add(region);
+        return null;
+      }
+      failed = true;
       switch (f.kind()) {
         case TIMEOUT, REGION_NOT_ENABLED -> {
           synchronized (this) {
