@@ -3,6 +3,7 @@ package dev.aiscan.graph;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,12 @@ public final class GraphQuestions {
     /** A provider id, defaulting to {@code openai}. */
     PROVIDER,
     /** A date ({@code 2026-03-01}) or date-time ({@code 2026-03-01T09:00:00Z}); required. */
-    DATE
+    DATE,
+    /**
+     * A cloud account or SaaS tenant: its target id, name or location ({@code 123456789012});
+     * optional, null for all.
+     */
+    ACCOUNT
   }
 
   /**
@@ -71,6 +77,22 @@ public final class GraphQuestions {
               WITH u.provider AS provider, m.name AS model, collect(DISTINCT t.name) AS targets
               RETURN provider, model, size(targets) AS count, targets[..10] AS targets
               ORDER BY provider, model"""),
+          new Question(
+              "cloud-resources",
+              "Which cloud resources AI was found at: type, region, the models they use and their"
+                  + " owner tag (argument: account, default all)",
+              Argument.ACCOUNT,
+              """
+              MATCH (t:Target)-[:HAS_RESOURCE]->(c:CloudResource)
+              WHERE NOT c.stale AND ($arg IS NULL OR $arg IN [t.id, t.name, t.location])
+              OPTIONAL MATCH (c)-[u:USES_MODEL]->(m:AIModel)
+              WHERE NOT u.stale
+              WITH t, c, collect(DISTINCT m.name) AS models,
+                   [k IN ['owner', 'team'] | head([tag IN c.tags
+                     WHERE toLower(split(tag, '=')[0]) = k | substring(tag, size(k) + 1)])] AS owners
+              RETURN t.name AS account, c.id AS resource, c.type AS type, c.region AS region,
+                     models, coalesce(owners[0], owners[1]) AS owner
+              ORDER BY account, resource"""),
           new Question(
               "shadow-by-owner",
               "Shadow AI (assets no register entry covers), grouped by owner",
@@ -155,6 +177,11 @@ public final class GraphQuestions {
       }
       case PROVIDER -> {
         return Map.of("arg", argument == null ? "openai" : argument.trim());
+      }
+      case ACCOUNT -> {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("arg", argument == null || argument.isBlank() ? null : argument.trim());
+        return parameters;
       }
       case DATE -> {
         if (argument == null) {

@@ -6,6 +6,7 @@ import dev.aiscan.core.history.ScanSnapshot;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Confidence;
 import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Finding;
@@ -27,9 +28,10 @@ import java.util.TreeMap;
 
 /**
  * A past scan's result as the graph remembers it, for {@code aiscan report --scan ID}: its targets,
- * the assets it saw with the status they had then, their findings, the register entries it checked
- * and the links between its assets. Warnings are counted, not listed, and dependency trees are left
- * out: the graph keeps only the latest of those.
+ * the assets it saw with the status they had then, their findings, the cloud resources of its
+ * targets it saw (with their latest description and tags), the register entries it checked and the
+ * links between its assets. Warnings are counted, not listed, and dependency trees are left out:
+ * the graph keeps only the latest of those.
  */
 public final class GraphResults {
   private static final String SCAN =
@@ -55,6 +57,13 @@ public final class GraphResults {
              f.cell, f.resource, f.evidence, f.model, f.fingerprint, f.direct, f.dependencyPath,
              f.scope
       ORDER BY f.targetId, f.file, f.resource, f.cell, f.line, f.ruleId, f.evidence""";
+
+  private static final String RESOURCES =
+      """
+      MATCH (s:Scan {id: $id})-[:SCANNED]->(t:Target)-[:HAS_RESOURCE]->(c:CloudResource)
+      WHERE c.firstSeen <= s.started AND c.lastSeen >= s.started
+      RETURN c.targetId, c.id, c.type, c.name, c.region, c.tags
+      ORDER BY c.targetId, c.id""";
 
   private static final String ENTRIES =
       """
@@ -166,6 +175,17 @@ public final class GraphResults {
                 .findFirst()
                 .map(ScanSnapshot::scanId)
                 .orElse(null);
+    List<CloudResource> resources = new ArrayList<>();
+    for (List<Object> c : graph.query(RESOURCES, id).rows()) {
+      resources.add(
+          new CloudResource(
+              (String) c.get(0),
+              (String) c.get(1),
+              (String) c.get(2),
+              (String) c.get(3),
+              (String) c.get(4),
+              tags(strings(c.get(5)))));
+    }
     long warnings = s.get(4) == null ? 0 : ((Number) s.get(4)).longValue();
     return new ScanResult(
         scan,
@@ -175,7 +195,20 @@ public final class GraphResults {
         warnings,
         List.of(),
         Set.of(),
-        new Reconciliation(registerFile, entries, links, newAssets, previous));
+        new Reconciliation(registerFile, entries, links, newAssets, previous),
+        resources);
+  }
+
+  /** Tags written as {@code key=value}, split at the first {@code =}. */
+  private static Map<String, String> tags(List<String> pairs) {
+    Map<String, String> tags = new TreeMap<>();
+    for (String pair : pairs) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        tags.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return tags;
   }
 
   private static Finding finding(List<Object> f) {

@@ -2,6 +2,7 @@ package dev.aiscan.graph;
 
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.PackageDependency;
 import dev.aiscan.core.model.Target;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one scan into the graph: its targets, every project's dependency tree, the providers,
- * models, assets and findings, then marks stale what a complete target no longer shows.
+ * models, assets and findings, the cloud resources the findings are located at, then marks stale
+ * what a complete target no longer shows.
  *
  * <p>Every write is a parameterised MERGE under a uniqueness constraint, batched with UNWIND, in a
  * managed transaction the driver retries on transient errors (deadlocks, leader switches). Batches
@@ -94,6 +96,10 @@ public final class GraphWriter {
     batches(Cypher.ASSETS, assetRows(result), base, counter);
     batches(Cypher.FINDINGS, findingRows(result), base, counter);
     batches(Cypher.USES_MODEL, usesModelRows(result.findings()), base, counter);
+    batches(Cypher.RESOURCES, resourceRows(result), base, counter);
+    List<Finding> located = locatedFindings(result);
+    batches(Cypher.LOCATED_AT, locatedAtRows(located), base, counter);
+    batches(Cypher.RESOURCE_USES_MODEL, resourceModelRows(located), base, counter);
     batches(Cypher.REGISTER_ENTRIES, entryRows(result, register), base, counter);
     batches(Cypher.COVERS, coverRows(result.assets()), base, counter);
     batches(Cypher.SAME_SYSTEM, linkRows(result), base, counter);
@@ -339,6 +345,64 @@ public final class GraphWriter {
         .toList();
   }
 
+  /** Resources of the scan's targets; one row per resource id, the first wins. */
+  private static List<Map<String, Object>> resourceRows(ScanResult result) {
+    Map<String, Map<String, Object>> rows = new TreeMap<>();
+    for (CloudResource c : result.resources()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", c.id());
+      row.put("targetId", c.targetId());
+      row.put("type", c.type());
+      row.put("name", c.name());
+      row.put("region", c.region());
+      row.put("tags", tags(c));
+      rows.putIfAbsent(c.id(), row);
+    }
+    return List.copyOf(rows.values());
+  }
+
+  /** A resource's tags as {@code key=value} strings, sorted by key. */
+  static List<String> tags(CloudResource c) {
+    List<String> tags = new ArrayList<>(c.tags().size());
+    c.tags().forEach((k, v) -> tags.add(k + "=" + v));
+    return tags;
+  }
+
+  /** Findings located at a resource their own target reported. */
+  private static List<Finding> locatedFindings(ScanResult result) {
+    TreeSet<String> known = new TreeSet<>();
+    result.resources().forEach(c -> known.add(c.targetId() + '\u0000' + c.id()));
+    return result.findings().stream()
+        .filter(f -> f.location().resource() != null)
+        .filter(f -> known.contains(f.targetId() + '\u0000' + f.location().resource()))
+        .toList();
+  }
+
+  private static List<Map<String, Object>> locatedAtRows(List<Finding> located) {
+    return located.stream()
+        .map(f -> Map.<String, Object>of("finding", f.id(), "resource", f.location().resource()))
+        .toList();
+  }
+
+  private static List<Map<String, Object>> resourceModelRows(List<Finding> located) {
+    TreeSet<List<String>> uses =
+        new TreeSet<>(
+            Comparator.comparing((List<String> l) -> l.get(0))
+                .thenComparing(l -> l.get(1))
+                .thenComparing(l -> l.get(2)));
+    for (Finding f : located) {
+      if (f.model() != null) {
+        uses.add(List.of(f.location().resource(), f.model(), f.provider()));
+      }
+    }
+    return uses.stream()
+        .map(
+            u ->
+                Map.<String, Object>of(
+                    "resource", u.get(0), "model", u.get(1), "provider", u.get(2)))
+        .toList();
+  }
+
   /**
    * For each target the scan completed, moves its horizon to this scan and marks stale what it no
    * longer shows. A target a connector could not finish is left alone: its absences prove nothing.
@@ -360,6 +424,8 @@ public final class GraphWriter {
               tx.run(Cypher.STALE_TARGET_RELATIONSHIPS, withHorizon).consume();
               tx.run(Cypher.STALE_ASSETS, withHorizon).consume();
               tx.run(Cypher.STALE_FINDINGS, withHorizon).consume();
+              tx.run(Cypher.STALE_RESOURCES, withHorizon).consume();
+              tx.run(Cypher.STALE_RESOURCE_RELATIONSHIPS, withHorizon).consume();
             });
       }
       marked++;

@@ -7,6 +7,7 @@ import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Confidence;
 import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Finding;
@@ -25,12 +26,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads a saved {@code inventory.json} back into the scan result it was written from, so that
  * {@code aiscan report} can render other formats of a past scan. The dependency trees are not in
- * inventory.json; a result read back has none (the graph keeps them).
+ * inventory.json; a result read back has none (the graph keeps them). Inventories older than 1.2
+ * have no {@code resources}: a result read from one has none.
  */
 public final class InventoryJsonReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +94,19 @@ public final class InventoryJsonReader {
     for (JsonNode w : root.path("warnings")) {
       warnings.add(new Warning(text(w, "source"), text(w, "message")));
     }
+    List<CloudResource> resources = new ArrayList<>();
+    for (JsonNode r : root.path("resources")) {
+      Map<String, String> tags = new TreeMap<>();
+      r.path("tags").properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
+      resources.add(
+          new CloudResource(
+              text(r, "target"),
+              text(r, "id"),
+              text(r, "type"),
+              optional(r, "name"),
+              optional(r, "region"),
+              tags));
+    }
     List<AssetLink> links = new ArrayList<>();
     for (JsonNode l : root.path("links")) {
       links.add(new AssetLink(text(l, "from"), text(l, "to"), text(l, "kind"), text(l, "reason")));
@@ -125,7 +142,8 @@ public final class InventoryJsonReader {
         root.path("warningsNotListed").asLong(0),
         List.of(),
         Set.of(),
-        reconciliation);
+        reconciliation,
+        resources);
   }
 
   private static Finding finding(JsonNode f) {

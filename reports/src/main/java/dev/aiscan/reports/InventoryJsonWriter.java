@@ -7,6 +7,7 @@ import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Location;
 import dev.aiscan.core.model.Target;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  * Schema is {@link #SCHEMA_RESOURCE}; docs/report-schema.md describes each field.
  */
 public final class InventoryJsonWriter implements ReportWriter {
-  public static final String SCHEMA_VERSION = "1.1";
+  public static final String SCHEMA_VERSION = "1.2";
   public static final String SCHEMA_RESOURCE = "/dev/aiscan/reports/inventory.schema.json";
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -62,6 +63,11 @@ public final class InventoryJsonWriter implements ReportWriter {
       g.writeArrayFieldStart("assets");
       for (Asset a : result.assets()) {
         writeAsset(g, a, result.reconciliation().newAssets().contains(a.id()));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("resources");
+      for (CloudResource r : result.resources()) {
+        writeResource(g, r);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("links");
@@ -213,6 +219,25 @@ public final class InventoryJsonWriter implements ReportWriter {
       g.writeStringField("registerId", a.registerId());
     }
     g.writeBooleanField("new", isNew);
+    g.writeEndObject();
+  }
+
+  private static void writeResource(JsonGenerator g, CloudResource r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("target", r.targetId());
+    g.writeStringField("id", r.id());
+    g.writeStringField("type", r.type());
+    if (r.name() != null) {
+      g.writeStringField("name", r.name());
+    }
+    if (r.region() != null) {
+      g.writeStringField("region", r.region());
+    }
+    g.writeObjectFieldStart("tags");
+    for (Map.Entry<String, String> t : r.tags().entrySet()) {
+      g.writeStringField(t.getKey(), t.getValue());
+    }
+    g.writeEndObject();
     g.writeEndObject();
   }
 

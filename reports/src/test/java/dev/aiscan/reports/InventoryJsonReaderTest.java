@@ -70,6 +70,38 @@ class InventoryJsonReaderTest {
   }
 
   @Test
+  void cloudResourcesReadBackWithTheirTags() throws Exception {
+    ScanResult result = ReportFixtures.result();
+    new InventoryJsonWriter().write(result, dir);
+    byte[] written = Files.readAllBytes(dir.resolve("inventory.json"));
+
+    ScanResult back = InventoryJsonReader.read(dir.resolve("inventory.json"));
+
+    assertThat(back.resources()).isEqualTo(result.resources());
+    assertThat(back.resources().get(0).tag("Owner")).isEqualTo("support-platform@example.com");
+    Path again = Files.createDirectories(dir.resolve("again"));
+    new InventoryJsonWriter().write(back, again);
+    assertThat(Files.readAllBytes(again.resolve("inventory.json"))).isEqualTo(written);
+  }
+
+  @Test
+  void anInventoryWrittenBeforeResourcesReadsBackWithNone() throws Exception {
+    new InventoryJsonWriter().write(ReportFixtures.result(), dir);
+    Path file = dir.resolve("inventory.json");
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    json.put("schemaVersion", "1.1");
+    json.remove("resources");
+    Files.writeString(file, json.toString());
+
+    ScanResult back = InventoryJsonReader.read(file);
+
+    assertThat(back.resources()).isEmpty();
+    assertThat(back.findings()).isEqualTo(ReportFixtures.result().findings());
+  }
+
+  @Test
   void aFileThatIsNotAnInventoryIsOneLineNamingIt() throws Exception {
     Path file = Files.writeString(dir.resolve("package.json"), "{\"name\": \"shop\"}");
     assertThatThrownBy(() -> InventoryJsonReader.read(file))

@@ -162,7 +162,9 @@ class InventoryJsonWriterTest {
   void writesTheContractFields() throws IOException {
     JsonNode json = new ObjectMapper().readTree(render(result()));
 
-    assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
+    assertThat(json.get("schemaVersion").asText()).isEqualTo("1.2");
+    assertThat(json.get("resources").isArray()).isTrue();
+    assertThat(json.get("resources")).isEmpty();
     assertThat(json.at("/scan/targets/0/id").asText()).isEqualTo("source:/src/shop");
     assertThat(json.at("/summary/assets").asInt()).isEqualTo(1);
     assertThat(json.at("/summary/shadow").asInt()).isEqualTo(1);
@@ -232,6 +234,48 @@ class InventoryJsonWriterTest {
         InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
       assertThat(registry.getSchema(schemaText, InputFormat.JSON).validate(text, InputFormat.JSON))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void theResourcesFindingsAreLocatedAtAreListedWithTypeRegionAndTags() throws IOException {
+    String text = render(ReportFixtures.result());
+    JsonNode json = new ObjectMapper().readTree(text);
+
+    assertThat(json.get("resources")).hasSize(2);
+    JsonNode agent = json.at("/resources/0");
+    assertThat(agent.toString())
+        .isEqualTo(
+            "{\"target\":\"aws:123456789012\","
+                + "\"id\":\"arn:aws:bedrock:eu-west-1:123456789012:agent/SUPPORT1\","
+                + "\"type\":\"AWS::Bedrock::Agent\",\"name\":\"support-triage\","
+                + "\"region\":\"eu-west-1\","
+                + "\"tags\":{\"owner\":\"support-platform@example.com\",\"team\":\"support\"}}");
+    JsonNode model = json.at("/resources/1");
+    assertThat(model.has("name")).isFalse();
+    assertThat(model.get("tags").isEmpty()).isTrue();
+    // every resource is where a finding of its target is located
+    for (JsonNode r : json.get("resources")) {
+      assertThat(json.get("findings"))
+          .anySatisfy(
+              f -> {
+                assertThat(f.get("target").asText()).isEqualTo(r.get("target").asText());
+                assertThat(f.at("/location/resource").asText()).isEqualTo(r.get("id").asText());
+              });
+    }
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    try (InputStream schemaText =
+        InventoryJsonWriter.class.getResourceAsStream(InventoryJsonWriter.SCHEMA_RESOURCE)) {
+      Schema schema = registry.getSchema(schemaText, InputFormat.JSON);
+      assertThat(schema.validate(text, InputFormat.JSON)).isEmpty();
+      assertThat(
+              schema.validate(
+                  text.replace("\"team\" : \"support\"", "\"team\" : 7"), InputFormat.JSON))
+          .isNotEmpty();
+      assertThat(
+              schema.validate(
+                  text.replace("\"type\" : \"AWS::Bedrock::Agent\",", ""), InputFormat.JSON))
+          .isNotEmpty();
     }
   }
 

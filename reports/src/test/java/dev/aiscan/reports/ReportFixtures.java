@@ -6,6 +6,7 @@ import dev.aiscan.core.history.ScanHistory;
 import dev.aiscan.core.internal.InventoryBuilder;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Confidence;
 import dev.aiscan.core.model.DependencyPath;
 import dev.aiscan.core.model.Finding;
@@ -39,8 +40,8 @@ import java.util.Set;
  *       dependency, models gpt-4o, gpt-4o-mini and claude-3-5-sonnet, the OpenAI API URL, an OpenAI
  *       key in {@code .env} (its fingerprint only), {@code import openai} in a notebook cell, a
  *       GGUF model file and a Cursor rules file. A third npm project, {@code docs-site}, has no AI.
- *   <li>{@link #AWS}, an AWS account with a Bedrock agent and a Bedrock foundation model
- *       (resources, no files).
+ *   <li>{@link #AWS}, an AWS account with a Bedrock agent (tagged with its owner and team) and a
+ *       Bedrock foundation model (resources, no files).
  * </ul>
  *
  * <p>The register covers the openai npm package in shop for gpt-4o only (so OpenAI drifts:
@@ -393,7 +394,28 @@ final class ReportFixtures {
         List.of(new Warning("shop/src/legacy.py:14", "Python syntax error: does not parse")),
         0,
         dependencies(),
-        Set.of());
+        Set.of(),
+        null,
+        resources());
+  }
+
+  /** The resources of the account the Bedrock findings are located at, as the engine keeps them. */
+  static List<CloudResource> resources() {
+    return List.of(
+        new CloudResource(
+            AWS.id(),
+            "arn:aws:bedrock:eu-west-1:123456789012:agent/SUPPORT1",
+            "AWS::Bedrock::Agent",
+            "support-triage",
+            "eu-west-1",
+            java.util.Map.of("owner", "support-platform@example.com", "team", "support")),
+        new CloudResource(
+            AWS.id(),
+            "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+            "AWS::Bedrock::FoundationModel",
+            null,
+            "eu-west-1",
+            null));
   }
 
   /** The scan reconciled with {@link #register()}: registered, drift and shadow assets. */

@@ -42,6 +42,12 @@ final class CliRunner {
   }
 
   static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+    return run(workDir, java.util.Map.of(), args);
+  }
+
+  /** A run with these environment variables added (AWS credentials, ...). */
+  static Run run(Path workDir, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // a home of its own: the default graph store (~/.aiscan/graph) and history land in the test's
@@ -52,12 +58,13 @@ final class CliRunner {
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("aiscan did not finish within 3 minutes: " + command);

@@ -246,6 +246,43 @@ public final class Cypher {
           .replace("SEEN", seen("x", Kind.SCOPED_RELATIONSHIP));
 
   /**
+   * The cloud and SaaS resources evidence of AI was found at, each hung on its target. Tags are a
+   * list of {@code key=value} strings sorted by key: Neo4j has no map properties, and a list keeps
+   * a resource's tags one property that the latest scan replaces whole.
+   */
+  public static final String RESOURCES =
+      """
+      UNWIND $rows AS r
+      MERGE (x:CloudResource {id: r.id})
+      SEEN
+      WITH x, r
+      MATCH (t:Target {id: r.targetId})
+      MERGE (t)-[:HAS_RESOURCE]->(x)
+      """
+          .replace(
+              "SEEN", seen("x", Kind.SCOPED_NODE, "type", "name", "region", "targetId", "tags"));
+
+  /** Findings located at a resource their target reported. */
+  public static final String LOCATED_AT =
+      """
+      UNWIND $rows AS r
+      MATCH (f:Finding {id: r.finding})
+      MATCH (c:CloudResource {id: r.resource})
+      MERGE (f)-[:LOCATED_AT]->(c)
+      """;
+
+  /** The models the findings located at a resource name, for their provider. */
+  public static final String RESOURCE_USES_MODEL =
+      """
+      UNWIND $rows AS r
+      MATCH (c:CloudResource {id: r.resource})
+      MATCH (m:AIModel {name: r.model})
+      MERGE (c)-[x:USES_MODEL {provider: r.provider}]->(m)
+      SEEN
+      """
+          .replace("SEEN", seen("x", Kind.SCOPED_RELATIONSHIP));
+
+  /**
    * The register as this scan read it: each entry (latest scan's description wins), what it covered
    * in this scan ({@code CHECKED}), and its owner.
    */
@@ -326,6 +363,22 @@ public final class Cypher {
   public static final String STALE_ASSETS =
       """
       MATCH (x:Asset {targetId: $target})
+      WITH x, x.lastSeen < $horizon AS stale
+      WHERE x.stale <> stale
+      SET x.stale = stale
+      """;
+
+  public static final String STALE_RESOURCES =
+      """
+      MATCH (x:CloudResource {targetId: $target})
+      WITH x, x.lastSeen < $horizon AS stale
+      WHERE x.stale <> stale
+      SET x.stale = stale
+      """;
+
+  public static final String STALE_RESOURCE_RELATIONSHIPS =
+      """
+      MATCH (:CloudResource {targetId: $target})-[x:USES_MODEL]->()
       WITH x, x.lastSeen < $horizon AS stale
       WHERE x.stale <> stale
       SET x.stale = stale

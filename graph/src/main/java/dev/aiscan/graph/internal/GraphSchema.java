@@ -19,6 +19,7 @@ public final class GraphSchema {
           "Repository",
           "CloudAccount",
           "SaaSTenant",
+          "CloudResource",
           "Package",
           "AIProvider",
           "AIModel",
@@ -39,6 +40,8 @@ public final class GraphSchema {
           "FOUND_IN",
           "PROVIDED_BY",
           "EVIDENCE_OF",
+          "HAS_RESOURCE",
+          "LOCATED_AT",
           "CHECKED",
           "COVERS",
           "OWNED_BY",
@@ -56,9 +59,12 @@ public final class GraphSchema {
           "CREATE CONSTRAINT register_entry_id IF NOT EXISTS FOR (n:RegisterEntry) REQUIRE n.id IS"
               + " UNIQUE",
           "CREATE CONSTRAINT owner_name IF NOT EXISTS FOR (n:Owner) REQUIRE n.name IS UNIQUE",
+          "CREATE CONSTRAINT cloud_resource_id IF NOT EXISTS FOR (n:CloudResource) REQUIRE n.id IS"
+              + " UNIQUE",
           "CREATE INDEX asset_target IF NOT EXISTS FOR (n:Asset) ON (n.targetId)",
           "CREATE INDEX asset_status IF NOT EXISTS FOR (n:Asset) ON (n.status)",
           "CREATE INDEX finding_target IF NOT EXISTS FOR (n:Finding) ON (n.targetId)",
+          "CREATE INDEX cloud_resource_target IF NOT EXISTS FOR (n:CloudResource) ON (n.targetId)",
           "CREATE INDEX package_name IF NOT EXISTS FOR (n:Package) ON (n.ecosystem, n.name)",
           "CREATE INDEX scan_started IF NOT EXISTS FOR (n:Scan) ON (n.started)");
 

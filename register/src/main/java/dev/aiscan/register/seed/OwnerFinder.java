@@ -1,5 +1,6 @@
 package dev.aiscan.register.seed;
 
+import dev.aiscan.core.model.CloudResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * Suggests who owns the AI use in a source tree: the CODEOWNERS owners of the files with findings,
  * most files first, then the authors of the last commits touching those files, most commits first.
  * Never fails: a tree without CODEOWNERS and outside git has no suggestions.
+ *
+ * <p>In a cloud account or SaaS tenant the resources say it themselves: {@link
+ * #fromTags(Collection)} reads their {@code owner} tag, else their {@code team} tag.
  */
 public final class OwnerFinder {
   private OwnerFinder() {}
@@ -67,6 +71,70 @@ public final class OwnerFinder {
       // no suggestions from a repository JGit cannot read
     }
     return List.copyOf(suggestions);
+  }
+
+  /** The tags that name an owner, in order of preference; keys are compared ignoring case. */
+  static final List<String> OWNER_TAGS = List.of("owner", "team");
+
+  /**
+   * Owner suggestions from the tags of the resources the findings are located at, best first: each
+   * resource's {@code owner} tag, else its {@code team} tag; owners of more resources first, then
+   * owners from an {@code owner} tag, then by name. A resource without either tag suggests nobody.
+   */
+  public static List<OwnerSuggestion> fromTags(Collection<CloudResource> resources) {
+    if (resources == null) {
+      return List.of();
+    }
+    List<CloudResource> sorted = new ArrayList<>(resources);
+    sorted.removeIf(Objects::isNull);
+    sorted.sort(Comparator.comparing(CloudResource::id));
+    // owner -> the tag key as the first resource wrote it, and the resources naming that owner
+    Map<String, String> keyOf = new LinkedHashMap<>();
+    Map<String, Integer> rank = new HashMap<>();
+    Map<String, List<String>> resourcesOf = new HashMap<>();
+    for (CloudResource r : sorted) {
+      for (int i = 0; i < OWNER_TAGS.size(); i++) {
+        Map.Entry<String, String> tag = tag(r, OWNER_TAGS.get(i));
+        if (tag != null) {
+          String owner = tag.getValue().strip();
+          keyOf.putIfAbsent(owner, tag.getKey());
+          rank.merge(owner, i, Math::min);
+          resourcesOf.computeIfAbsent(owner, o -> new ArrayList<>()).add(r.id());
+          break;
+        }
+      }
+    }
+    List<String> owners = new ArrayList<>(keyOf.keySet());
+    owners.sort(
+        Comparator.comparing((String o) -> resourcesOf.get(o).size())
+            .reversed()
+            .thenComparing(rank::get)
+            .thenComparing(Comparator.naturalOrder()));
+    List<OwnerSuggestion> suggestions = new ArrayList<>();
+    for (String owner : owners) {
+      List<String> ids = resourcesOf.get(owner);
+      String on =
+          ids.size() == 1
+              ? ids.get(0)
+              : ids.size()
+                  + " of "
+                  + sorted.size()
+                  + " resources: "
+                  + String.join(", ", ids.subList(0, Math.min(2, ids.size())))
+                  + (ids.size() > 2 ? " and " + (ids.size() - 2) + " more" : "");
+      suggestions.add(new OwnerSuggestion(owner, "tag " + keyOf.get(owner) + " on " + on));
+    }
+    return List.copyOf(suggestions);
+  }
+
+  /** The resource's tag with this key ignoring case and a non-blank value, or null. */
+  private static Map.Entry<String, String> tag(CloudResource r, String key) {
+    for (Map.Entry<String, String> t : r.tags().entrySet()) {
+      if (t.getKey().equalsIgnoreCase(key) && t.getValue() != null && !t.getValue().isBlank()) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static String normalize(String file) {

@@ -3,6 +3,7 @@ package dev.aiscan.register.seed;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.register.Register;
@@ -37,6 +38,11 @@ import java.util.stream.Collectors;
  * In cloud accounts and SaaS tenants each provider is one entry ({@code prod-aws-bedrock}). A
  * draft's selectors cover exactly its assets: the target (by name, or by location when the name is
  * ambiguous) and the providers; its models are every model those assets use.
+ *
+ * <p>Owners are suggested from CODEOWNERS and git for source trees, and from the {@code owner}
+ * (else {@code team}) tags of the resources the findings are located at for cloud accounts and SaaS
+ * tenants. Drafts never select by tags: the account and the providers already cover exactly the
+ * draft's assets, and a tag would only make the entry depend on a tag staying put.
  */
 public final class RegisterSeeder {
   private RegisterSeeder() {}
@@ -65,6 +71,10 @@ public final class RegisterSeeder {
     for (Finding f : result.findings()) {
       findings.putIfAbsent(f.id(), f);
     }
+    Map<List<String>, CloudResource> resources = new HashMap<>();
+    for (CloudResource r : result.resources()) {
+      resources.putIfAbsent(List.of(r.targetId(), r.id()), r);
+    }
 
     // target id, then provider for targets seeded per provider ("" for source trees)
     Map<List<String>, List<Asset>> groups = new TreeMap<>(RegisterSeeder::compareKeys);
@@ -92,7 +102,7 @@ public final class RegisterSeeder {
       }
       List<Asset> assets = new ArrayList<>(group.getValue());
       assets.sort(Comparator.comparing(Asset::id));
-      drafts.add(draft(id, target, provider, assets, findings, targets.values()));
+      drafts.add(draft(id, target, provider, assets, findings, resources, targets.values()));
     }
     drafts.sort(Comparator.comparing(d -> d.entry().id()));
     return List.copyOf(drafts);
@@ -128,6 +138,7 @@ public final class RegisterSeeder {
       String provider,
       List<Asset> assets,
       Map<String, Finding> findingsById,
+      Map<List<String>, CloudResource> resources,
       Collection<Target> allTargets) {
     TreeSet<String> providers =
         assets.stream().map(Asset::provider).collect(Collectors.toCollection(TreeSet::new));
@@ -146,15 +157,20 @@ public final class RegisterSeeder {
       }
     }
     Path root = isSource(target) ? directory(target.location()) : null;
-    List<OwnerSuggestion> owners =
-        root == null
-            ? List.of()
-            : OwnerFinder.owners(
-                root,
-                findings.stream()
-                    .map(f -> f.location().file())
-                    .filter(Objects::nonNull)
-                    .collect(Collectors.toCollection(TreeSet::new)));
+    List<OwnerSuggestion> owners;
+    if (root != null) {
+      owners =
+          OwnerFinder.owners(
+              root,
+              findings.stream()
+                  .map(f -> f.location().file())
+                  .filter(Objects::nonNull)
+                  .collect(Collectors.toCollection(TreeSet::new)));
+    } else if (!target.tree()) {
+      owners = OwnerFinder.fromTags(resourcesOf(findings, resources));
+    } else {
+      owners = List.of();
+    }
     RiskSuggestion risk = RiskAdvisor.suggest(assets, findings, root);
 
     List<String> place = List.of(target.location());
@@ -192,6 +208,21 @@ public final class RegisterSeeder {
             selectors,
             RegisterEntry.Origin.NONE);
     return new SeedDraft(entry, owners, risk, assets.stream().map(Asset::id).toList());
+  }
+
+  /** The resources the findings are located at, in the findings' own targets, once each. */
+  private static List<CloudResource> resourcesOf(
+      List<Finding> findings, Map<List<String>, CloudResource> resources) {
+    Map<String, CloudResource> at = new TreeMap<>();
+    for (Finding f : findings) {
+      if (f.location().resource() != null) {
+        CloudResource r = resources.get(List.of(f.targetId(), f.location().resource()));
+        if (r != null) {
+          at.putIfAbsent(r.id(), r);
+        }
+      }
+    }
+    return List.copyOf(at.values());
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.aiscan.register.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.testkit.FixtureTree;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
@@ -139,5 +141,57 @@ class OwnerFinderTest {
     Git.init().setDirectory(dir.toFile()).call().close();
     FixtureTree.in(dir).file("app/main.py", "import openai\n");
     assertThat(OwnerFinder.owners(dir, List.of("app/main.py"))).isEmpty();
+  }
+
+  private static CloudResource resource(String name, Map<String, String> tags) {
+    return new CloudResource(
+        "aws:123456789012",
+        "arn:aws:bedrock:us-east-1:123456789012:agent/" + name,
+        "AWS::Bedrock::Agent",
+        name,
+        "us-east-1",
+        tags);
+  }
+
+  @Test
+  void cloudOwnersComeFromTheOwnerTagElseTheTeamTagInAnyCase() {
+    List<OwnerSuggestion> owners =
+        OwnerFinder.fromTags(
+            List.of(
+                resource("TRIAGE", Map.of("team", "support", "Owner", "alice@acme.test")),
+                resource("ROUTER", Map.of("TEAM", "support")),
+                resource("SCRATCH", Map.of("env", "dev"))));
+
+    assertThat(owners)
+        .containsExactly(
+            new OwnerSuggestion(
+                "alice@acme.test",
+                "tag Owner on arn:aws:bedrock:us-east-1:123456789012:agent/TRIAGE"),
+            new OwnerSuggestion(
+                "support", "tag TEAM on arn:aws:bedrock:us-east-1:123456789012:agent/ROUTER"));
+  }
+
+  @Test
+  void theOwnerOfMostResourcesComesFirstAndNamesThem() {
+    List<OwnerSuggestion> owners =
+        OwnerFinder.fromTags(
+            List.of(
+                resource("A1", Map.of("owner", "data-science")),
+                resource("A2", Map.of("owner", "data-science")),
+                resource("A3", Map.of("owner", "data-science")),
+                resource("B1", Map.of("owner", "alice@acme.test")),
+                resource("C1", Map.of("owner", " "))));
+
+    assertThat(owners)
+        .containsExactly(
+            new OwnerSuggestion(
+                "data-science",
+                "tag owner on 3 of 5 resources:"
+                    + " arn:aws:bedrock:us-east-1:123456789012:agent/A1,"
+                    + " arn:aws:bedrock:us-east-1:123456789012:agent/A2 and 1 more"),
+            new OwnerSuggestion(
+                "alice@acme.test", "tag owner on arn:aws:bedrock:us-east-1:123456789012:agent/B1"));
+    assertThat(OwnerFinder.fromTags(List.of())).isEmpty();
+    assertThat(OwnerFinder.fromTags(null)).isEmpty();
   }
 }

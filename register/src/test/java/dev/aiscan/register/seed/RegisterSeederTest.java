@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,68 @@ class RegisterSeederTest {
     assertThat(e.models()).containsExactly("anthropic.claude-3-haiku-20240307-v1:0");
     assertThat(e.supplier()).isEqualTo("Amazon Web Services (Bedrock)");
     assertThat(drafts.get("prod-aws-bedrock").risk().level()).isEqualTo(RiskLevel.LIMITED);
+    // the account and the provider already cover exactly its assets: no tags selector
+    assertThat(e.selectors().tags()).isEmpty();
+  }
+
+  @Test
+  void cloudOwnersComeFromTheTagsOfTheResourcesTheFindingsAreAt() {
+    SeedDraft d = drafts.get("prod-aws-bedrock");
+    // the agent is tagged Owner (and team): the owner tag wins; the foundation model has no tags
+    assertThat(d.owners())
+        .containsExactly(
+            new OwnerSuggestion(
+                "claims-automation@acme.test", "tag Owner on " + SeedFixtures.CLAIMS_AGENT));
+    assertThat(d.entry().owner()).isEqualTo("claims-automation@acme.test");
+
+    // without the resources the scan reported, nothing says who owns it
+    ScanResult bare =
+        new ScanResult(
+            result.scan(), result.findings(), result.assets(), List.of(), 0, List.of(), Set.of());
+    SeedDraft untagged =
+        RegisterSeeder.seed(bare, SeedFixtures.register()).stream()
+            .filter(x -> x.entry().id().equals("prod-aws-bedrock"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(untagged.owners()).isEmpty();
+    assertThat(untagged.entry().owner()).isNull();
+  }
+
+  @Test
+  void anotherAccountsResourceWithTheSameIdSuggestsNobody() {
+    Target staging = new Target("aws:210987654321", "aws", "staging", "210987654321");
+    var f =
+        SeedFixtures.finding(
+            "aws-bedrock-cloud-resource",
+            "aws-bedrock",
+            Category.CLOUD_SERVICE,
+            staging,
+            Location.resource(SeedFixtures.CLAIMS_AGENT),
+            "AWS::Bedrock::Agent",
+            null);
+    ScanResult scan =
+        new ScanResult(
+            new Scan("s-staging", Instant.EPOCH, Instant.EPOCH, List.of(staging), "0.1.0"),
+            List.of(f),
+            List.of(
+                SeedFixtures.asset(
+                    "a-staging",
+                    "aws-bedrock",
+                    "cloud-resource",
+                    staging,
+                    List.of(f),
+                    AssetStatus.SHADOW,
+                    null)),
+            List.of(),
+            0,
+            List.of(),
+            Set.of(),
+            null,
+            SeedFixtures.resources());
+
+    assertThat(RegisterSeeder.seed(scan, Register.NONE))
+        .singleElement()
+        .satisfies(d -> assertThat(d.owners()).isEmpty());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Confidence;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Location;
@@ -346,6 +347,14 @@ final class SeedFixtures {
     List<Finding> awsBedrock =
         List.of(
             finding(
+                "aws-bedrock-cloud-resource",
+                "aws-bedrock",
+                Category.CLOUD_SERVICE,
+                AWS_PROD,
+                Location.resource(CLAIMS_AGENT),
+                "AWS::Bedrock::Agent",
+                "anthropic.claude-3-haiku-20240307-v1:0"),
+            finding(
                 "aws-bedrock-model-invocation",
                 "aws-bedrock",
                 Category.CLOUD_SERVICE,
@@ -414,7 +423,33 @@ final class SeedFixtures {
             Instant.parse("2025-06-01T10:00:42Z"),
             List.of(support, hiring, docs, billing, kb, AWS_PROD),
             "0.1.0");
-    return new ScanResult(scan, findings, assets, List.of(), 0);
+    return new ScanResult(
+        scan, findings, assets, List.of(), 0, List.of(), java.util.Set.of(), null, resources());
+  }
+
+  /** The claims team's Bedrock agent in the AWS account, tagged as the team tags its resources. */
+  static final String CLAIMS_AGENT = "arn:aws:bedrock:eu-central-1:123456789012:agent/CLAIMS1";
+
+  static final String HAIKU_ARN =
+      "arn:aws:bedrock:eu-central-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
+
+  /** The resources of the AWS account the Bedrock findings are located at. */
+  static List<CloudResource> resources() {
+    return List.of(
+        new CloudResource(
+            AWS_PROD.id(),
+            HAIKU_ARN,
+            "AWS::Bedrock::FoundationModel",
+            "anthropic.claude-3-haiku-20240307-v1:0",
+            "eu-central-1",
+            null),
+        new CloudResource(
+            AWS_PROD.id(),
+            CLAIMS_AGENT,
+            "AWS::Bedrock::Agent",
+            "claims-triage",
+            "eu-central-1",
+            Map.of("Owner", "claims-automation@acme.test", "team", "claims", "env", "prod")));
   }
 
   private static final AssetStatus SHADOW = AssetStatus.SHADOW;
@@ -547,7 +582,7 @@ final class SeedFixtures {
                   s.cloudResources(),
                   v -> evidence.stream().anyMatch(f -> glob(v, f.location().resource())))
               && s.packages().isEmpty()
-              && s.tags().isEmpty()
+              && (s.tags().isEmpty() || taggedResource(result, evidence, s.tags()))
               && s.saasApps().isEmpty()
               && s.apiKeys().isEmpty()
               && any(s.providers(), v -> v.equalsIgnoreCase(a.provider()));
@@ -556,6 +591,30 @@ final class SeedFixtures {
       }
     }
     return ids;
+  }
+
+  /**
+   * Whether a finding is located at a resource of its target carrying every tag: keys ignoring
+   * case, values exactly.
+   */
+  private static boolean taggedResource(
+      ScanResult result, List<Finding> evidence, Map<String, String> tags) {
+    return evidence.stream()
+        .anyMatch(
+            f ->
+                result.resources().stream()
+                    .filter(r -> r.targetId().equals(f.targetId()))
+                    .filter(r -> r.id().equals(f.location().resource()))
+                    .anyMatch(
+                        r ->
+                            tags.entrySet().stream()
+                                .allMatch(
+                                    t ->
+                                        r.tags().entrySet().stream()
+                                            .anyMatch(
+                                                x ->
+                                                    x.getKey().equalsIgnoreCase(t.getKey())
+                                                        && x.getValue().equals(t.getValue())))));
   }
 
   private static boolean any(Collection<String> values, java.util.function.Predicate<String> p) {

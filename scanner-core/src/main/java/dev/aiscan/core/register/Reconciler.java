@@ -6,6 +6,7 @@ import dev.aiscan.core.history.ScanSnapshot;
 import dev.aiscan.core.model.Asset;
 import dev.aiscan.core.model.AssetStatus;
 import dev.aiscan.core.model.Category;
+import dev.aiscan.core.model.CloudResource;
 import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Target;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -30,6 +32,9 @@ import java.util.function.Predicate;
  * models) decide whether an asset in those places is as registered or drifted. An entry with no
  * where-selector covers every asset of its providers. When several entries cover an asset, the
  * first that registers it wins, else the first it drifts from.
+ *
+ * <p>Tags are read from the scan's {@link ScanResult#resources() resources}: an asset carries a
+ * resource's tags when one of its findings is located at that resource, in the same target.
  */
 public final class Reconciler {
   /** Scans in a row an entry may cover nothing before it is stale. */
@@ -46,6 +51,8 @@ public final class Reconciler {
     result.scan().targets().forEach(t -> targets.put(t.id(), t));
     Map<String, Finding> findings = new HashMap<>();
     result.findings().forEach(f -> findings.put(f.id(), f));
+    Map<String, CloudResource> resources = new HashMap<>();
+    result.resources().forEach(r -> resources.put(resourceKey(r.targetId(), r.id()), r));
 
     Map<String, List<String>> covered = new LinkedHashMap<>();
     register.entries().forEach(e -> covered.put(e.id(), new ArrayList<>()));
@@ -54,7 +61,8 @@ public final class Reconciler {
       List<Finding> evidence =
           asset.findingIds().stream().map(findings::get).filter(f -> f != null).toList();
       Target target = targets.get(asset.targetId());
-      Asset reconciled = reconcile(asset, target, evidence, register);
+      Asset reconciled =
+          reconcile(asset, target, evidence, resourcesOf(evidence, resources), register);
       if (reconciled.registerId() != null) {
         covered.get(reconciled.registerId()).add(asset.id());
       }
@@ -81,15 +89,38 @@ public final class Reconciler {
     return result.reconciled(assets, reconciliation);
   }
 
+  private static String resourceKey(String targetId, String resourceId) {
+    return targetId + '\u0000' + resourceId;
+  }
+
+  /** The resources the findings are located at, in the findings' targets, sorted by id. */
+  private static List<CloudResource> resourcesOf(
+      List<Finding> evidence, Map<String, CloudResource> resources) {
+    Map<String, CloudResource> at = new TreeMap<>();
+    for (Finding f : evidence) {
+      if (f.location().resource() != null) {
+        CloudResource r = resources.get(resourceKey(f.targetId(), f.location().resource()));
+        if (r != null) {
+          at.put(r.id(), r);
+        }
+      }
+    }
+    return List.copyOf(at.values());
+  }
+
   private static Asset reconcile(
-      Asset asset, Target target, List<Finding> evidence, Register register) {
+      Asset asset,
+      Target target,
+      List<Finding> evidence,
+      List<CloudResource> resources,
+      Register register) {
     if (!register.given()) {
       return asset.withStatus(AssetStatus.SHADOW, null, "no register given");
     }
     RegisterEntry drifted = null;
     String driftReason = null;
     for (RegisterEntry entry : register.entries()) {
-      List<String> place = place(entry.selectors(), asset, target, evidence);
+      List<String> place = place(entry.selectors(), asset, target, evidence, resources);
       if (place == null) {
         continue;
       }
@@ -120,8 +151,15 @@ public final class Reconciler {
   /**
    * Which selectors put the asset in the entry's places, or null when it is not in them. With no
    * where-selector, the entry's providers (or models) are its place.
+   *
+   * @param resources the resources the asset's findings are located at, sorted by id
    */
-  static List<String> place(Selectors s, Asset asset, Target target, List<Finding> evidence) {
+  static List<String> place(
+      Selectors s,
+      Asset asset,
+      Target target,
+      List<Finding> evidence,
+      List<CloudResource> resources) {
     List<String> why = new ArrayList<>();
     if (!s.hasPlace()) {
       if (!s.providers().isEmpty()) {
@@ -168,8 +206,17 @@ public final class Reconciler {
       return null;
     }
     if (!s.tags().isEmpty()) {
-      // no connector reports resource tags yet: an entry that needs them covers nothing
-      return null;
+      CloudResource tagged = null;
+      for (CloudResource r : resources) {
+        if (carries(r, s.tags())) {
+          tagged = r;
+          break;
+        }
+      }
+      if (tagged == null) {
+        return null;
+      }
+      why.add("tags " + tags(s.tags()) + " on " + tagged.id());
     }
     if (!check(
         why,
@@ -204,6 +251,35 @@ public final class Reconciler {
       return null;
     }
     return why;
+  }
+
+  /**
+   * Whether a resource carries every tag: keys are compared ignoring case (a resource may have both
+   * {@code Team} and {@code team}; either will do), values exactly.
+   */
+  static boolean carries(CloudResource resource, Map<String, String> tags) {
+    for (Map.Entry<String, String> wanted : tags.entrySet()) {
+      boolean found = false;
+      for (Map.Entry<String, String> tag : resource.tags().entrySet()) {
+        if (tag.getKey().equalsIgnoreCase(wanted.getKey())
+            && tag.getValue().equals(wanted.getValue())) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tags as the register writes them, sorted by key: {@code {env: prod, team: fraud}}. */
+  private static String tags(Map<String, String> tags) {
+    StringBuilder s = new StringBuilder("{");
+    new TreeMap<>(tags)
+        .forEach((k, v) -> s.append(s.length() > 1 ? ", " : "").append(k).append(": ").append(v));
+    return s.append('}').toString();
   }
 
   /**

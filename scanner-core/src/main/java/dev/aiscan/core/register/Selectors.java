@@ -1,7 +1,9 @@
 package dev.aiscan.core.register;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which discovered assets a register entry covers. Within one kind of selector any value may match
@@ -20,7 +22,9 @@ import java.util.Map;
  *     npm:openai}, {@code dev.langchain4j:*})
  * @param cloudAccounts AWS account ids, Azure subscription ids
  * @param cloudResources resource ids or ARNs
- * @param tags cloud resource tags that must all be present with these values
+ * @param tags cloud resource tags that must all be present with these values (keys compared
+ *     ignoring case, values exactly), on a resource one of the asset's findings is located at;
+ *     sorted by key
  * @param saasTenants SaaS tenant ids or domains
  * @param saasApps SaaS app ids or names
  * @param apiKeys API key names (the variable or key name) or fingerprints
@@ -49,7 +53,10 @@ public record Selectors(
     packages = copy(packages);
     cloudAccounts = copy(cloudAccounts);
     cloudResources = copy(cloudResources);
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags =
+        tags == null
+            ? Map.of()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(tags)));
     saasTenants = copy(saasTenants);
     saasApps = copy(saasApps);
     apiKeys = copy(apiKeys);

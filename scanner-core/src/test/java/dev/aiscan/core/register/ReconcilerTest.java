@@ -195,6 +195,125 @@ class ReconcilerTest {
     assertThat(unmatched.reconciliation().entries().get(0).unmatchedScans()).isEqualTo(2);
   }
 
+  private static Selectors tagged(
+      List<String> accounts, Map<String, String> tags, List<String> providers) {
+    return new Selectors(null, null, null, accounts, null, tags, null, null, null, providers, null);
+  }
+
+  private static ScanResult reconcileWithCloud(RegisterEntry... entries) {
+    return Reconciler.reconcile(
+        Estate.withCloud().scan("s3", NOW),
+        new Register("register.yaml", List.of(entries)),
+        ScanHistory.NONE,
+        3);
+  }
+
+  @Test
+  void tagsSelectTheAssetsWhoseResourcesCarryThemWithKeysInAnyCase() {
+    // the endpoint is tagged App=fraud-scoring: the entry writes the key in lower case
+    ScanResult r =
+        reconcileWithCloud(
+            entry(
+                "fraud-scoring",
+                5,
+                tagged(
+                    null,
+                    Map.of("env", "prod", "app", "fraud-scoring"),
+                    List.of("aws-sagemaker"))));
+
+    Asset sagemaker = asset(r, "aws-sagemaker");
+    assertThat(sagemaker.status()).isEqualTo(AssetStatus.REGISTERED);
+    assertThat(sagemaker.statusReason())
+        .isEqualTo(
+            "entry fraud-scoring (register.yaml:5) covers it by tags {app: fraud-scoring, env:"
+                + " prod} on arn:aws:sagemaker:eu-west-1:123456789012:endpoint/fraud-scoring");
+    // the Bedrock agent is prod too, but not the fraud app
+    assertThat(asset(r, "aws-bedrock").status()).isEqualTo(AssetStatus.SHADOW);
+    assertThat(r.reconciliation().entries().get(0).assetIds()).containsExactly(sagemaker.id());
+  }
+
+  @Test
+  void tagValuesMustMatchExactlyAndEveryTagMustBeThere() {
+    ScanResult r =
+        reconcileWithCloud(
+            entry("wrong-case", 2, tagged(null, Map.of("app", "Fraud-Scoring"), null)),
+            entry(
+                "one-missing",
+                9,
+                tagged(null, Map.of("app", "fraud-scoring", "team", "risk"), null)));
+
+    assertThat(r.assets()).allSatisfy(a -> assertThat(a.status()).isEqualTo(AssetStatus.SHADOW));
+    assertThat(r.reconciliation().entries())
+        .extracting(EntryStatus::state)
+        .containsExactly(EntryStatus.State.UNMATCHED, EntryStatus.State.UNMATCHED);
+  }
+
+  @Test
+  void tagsCombineWithTheAccountAndWhatTheEntryListsDecidesDrift() {
+    ScanResult r =
+        reconcileWithCloud(
+            entry(
+                "support-agent",
+                3,
+                tagged(List.of("123456789012"), Map.of("team", "support"), List.of("openai"))));
+
+    Asset bedrock = asset(r, "aws-bedrock");
+    assertThat(bedrock.status()).isEqualTo(AssetStatus.DRIFT);
+    assertThat(bedrock.statusReason())
+        .isEqualTo(
+            "entry support-agent (register.yaml:3) covers its place but does not list provider"
+                + " aws-bedrock");
+
+    ScanResult listed =
+        reconcileWithCloud(
+            entry(
+                "support-agent",
+                3,
+                tagged(List.of("prod"), Map.of("team", "support"), List.of("aws-bedrock"))));
+    assertThat(asset(listed, "aws-bedrock").statusReason())
+        .isEqualTo(
+            "entry support-agent (register.yaml:3) covers it by cloud account prod, tags {team:"
+                + " support} on arn:aws:bedrock:us-east-1:123456789012:agent/AGENT1");
+    // another account's entry with the same tags covers nothing here
+    ScanResult elsewhere =
+        reconcileWithCloud(
+            entry("staging", 3, tagged(List.of("210987654321"), Map.of("team", "support"), null)));
+    assertThat(asset(elsewhere, "aws-bedrock").status()).isEqualTo(AssetStatus.SHADOW);
+  }
+
+  @Test
+  void withoutResourcesTagsCoverNothingAndASourceScanIsOutOfScope() {
+    RegisterEntry support =
+        entry("support-agent", 3, tagged(null, Map.of("team", "support"), null));
+    ScanResult source =
+        Reconciler.reconcile(
+            Estate.standard().scan("s3", NOW),
+            new Register("register.yaml", List.of(support)),
+            ScanHistory.NONE,
+            3);
+    assertThat(source.reconciliation().entries().get(0).state())
+        .isEqualTo(EntryStatus.State.OUT_OF_SCOPE);
+
+    // the same account scanned by a connector that reports no resources: nothing carries tags
+    ScanResult cloud = Estate.withCloud().scan("s3", NOW);
+    ScanResult bare =
+        new ScanResult(
+            cloud.scan(),
+            cloud.findings(),
+            cloud.assets(),
+            List.of(),
+            0,
+            List.of(),
+            java.util.Set.of(),
+            null,
+            List.of());
+    ScanResult r =
+        Reconciler.reconcile(
+            bare, new Register("register.yaml", List.of(support)), ScanHistory.NONE, 3);
+    assertThat(asset(r, "aws-bedrock").status()).isEqualTo(AssetStatus.SHADOW);
+    assertThat(r.reconciliation().entries().get(0).state()).isEqualTo(EntryStatus.State.UNMATCHED);
+  }
+
   @Test
   void newAssetsAreThoseThePreviousScanOfTheSameTargetsDidNotSee() {
     ScanResult first = Estate.standard().scan("s1", NOW.minusSeconds(3600));
