@@ -71,7 +71,7 @@ public class GraphCommand {
       @Option(
               longNames = "argument",
               label = "ARG",
-              description = "the question's argument: a provider id or a date")
+              description = "the question's argument: a provider id, a date or an account")
           String argument,
       @Option(longNames = "json", description = "print the records as JSON") boolean json,
       @Option(longNames = "graph-dir", label = "DIR", description = GraphFlags.DIR) String graphDir,
