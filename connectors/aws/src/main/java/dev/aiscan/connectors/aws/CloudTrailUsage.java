@@ -99,7 +99,7 @@ final class CloudTrailUsage {
                 }
               });
       if (!done) {
-        return;
+        continue; // warned; a refused region or permission skips the rest by itself
       }
       if (seen[0] >= max) {
         r.warn(

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,17 +36,16 @@ final class ComputeProbes {
   private final Map<String, Map<String, String>> layers = new ConcurrentHashMap<>();
 
   private final HttpClient download;
+  private final Duration timeout;
 
-  ComputeProbes(java.time.Duration timeout) {
+  ComputeProbes(Duration timeout) {
     this.download =
         HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     this.timeout = timeout;
   }
-
-  private final java.time.Duration timeout;
 
   List<Probe> probes() {
     return List.of(new Probe("lambda", this::functions), new Probe("ecs", ComputeProbes::tasks));
@@ -82,7 +82,12 @@ final class ComputeProbes {
   /** Emits the packages inside a layer version, read once per scan from its ZIP's entry names. */
   private void layerPackages(
       RegionScan r, LambdaClient l, String layerArn, String runtime, String functionName) {
-    if (layerArn == null || layers.containsKey(layerArn)) {
+    // a layer of another account (AWS's, a vendor's) is readable only where its owner allows it,
+    // and its contents are not this account's to report: only the account's own layers are read
+    if (layerArn == null || !layerArn.contains(":" + r.account() + ":layer:")) {
+      return;
+    }
+    if (layers.containsKey(layerArn)) {
       return;
     }
     GetLayerVersionByArnResponse layer =
