@@ -162,6 +162,8 @@ class AwsConnectorTest extends FakeAwsTest {
             "pypi:openai", "pypi:langchain-core", "pypi:requests", "npm:@anthropic-ai/sdk");
     assertThat(ctx.facts(FactType.PACKAGE).get(0).location().resource())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:layer:ai-sdks:4");
+    // another account's layer (here AWS's Powertools) is not this account's to read
+    aws.server.verify(1, getRequestedFor(urlPathEqualTo("/2018-10-31/layers")));
 
     // ECS: the images of the latest revision of each family, with the task definition's tags
     Fact ollama =
