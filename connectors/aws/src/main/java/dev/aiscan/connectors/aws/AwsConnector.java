@@ -96,16 +96,21 @@ public final class AwsConnector implements Connector {
       probes.addAll(SageMakerProbes.probes());
       probes.addAll(AiServiceProbes.probes());
       probes.addAll(new ComputeProbes(settings.timeout()).probes());
-      probes.add(trail.probe());
 
       List<RegionScan> scans = new ArrayList<>();
       Map<String, Set<String>> unsupported = new ConcurrentHashMap<>();
       List<Future<?>> work = new ArrayList<>();
       for (String region : regions) {
-        RegionScan scan =
+        scans.add(
             new RegionScan(
-                target, context, settings, clients, credentials, account, region, unsupported);
-        scans.add(scan);
+                target, context, settings, clients, credentials, account, region, unsupported));
+      }
+      // CloudTrail first: each region's chain of paced calls is the longest walk, so it starts
+      // while the other probes fill the pool rather than after them
+      for (RegionScan scan : scans) {
+        work.add(pool.submit(() -> trail.probe().walk().accept(scan)));
+      }
+      for (RegionScan scan : scans) {
         for (Probe probe : probes) {
           work.add(pool.submit(() -> probe.walk().accept(scan)));
         }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param endpointUrl one endpoint for every client (tests, private endpoints), or null
  * @param cloudTrailWindow how far back CloudTrail is read for evidence of use
  * @param cloudTrailMaxEvents the most events read per region and service
+ * @param cloudTrailCallsPerSecond the pace of CloudTrail calls per region (AWS allows 2)
  * @param concurrency API calls in flight at once, across regions and services
  * @param timeout the longest one API call may take, retries included
  * @param maxAttempts attempts per API call (throttling and transient errors are retried)
@@ -31,6 +32,7 @@ public record AwsSettings(
     URI endpointUrl,
     Duration cloudTrailWindow,
     int cloudTrailMaxEvents,
+    int cloudTrailCallsPerSecond,
     int concurrency,
     Duration timeout,
     int maxAttempts,
@@ -90,6 +92,7 @@ public record AwsSettings(
         endpoint,
         Duration.ofDays(positive(s, "cloudtrail-days", 7, 90)),
         positive(s, "cloudtrail-max-events", 20_000, Integer.MAX_VALUE),
+        positive(s, "cloudtrail-calls-per-second", 2, 1000),
         positive(s, "concurrency", 32, 256),
         Duration.ofSeconds(positive(s, "timeout-seconds", 30, 3600)),
         positive(s, "max-attempts", 5, 20),

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * Evidence of use from CloudTrail's event history ({@code LookupEvents}, management events of the
@@ -67,36 +68,47 @@ final class CloudTrailUsage {
     return new Probe("cloudtrail", this::read);
   }
 
-  /** Reads the region's events of every AI source, one source after another (2 calls/s limit). */
+  /**
+   * Reads the region's events of every AI source, one call after another and no faster than
+   * CloudTrail allows ({@code LookupEvents}: 2 calls a second per account and region), so that the
+   * SDK's throttling retries are the exception rather than the rule.
+   */
   private void read(RegionScan r) {
     CloudTrailClient c =
         r.clients().client("cloudtrail", r.region(), r.credentials(), CloudTrailClient.builder());
     Instant end = Instant.now();
     Instant start = end.minus(r.settings().cloudTrailWindow());
     int max = r.settings().cloudTrailMaxEvents();
+    Pace pace = new Pace(r.settings().cloudTrailCallsPerSecond());
     for (String source : SOURCES) {
       int[] seen = {0};
       boolean done =
           r.run(
               "cloudtrail:LookupEvents",
               () -> {
-                for (var page :
-                    c.lookupEventsPaginator(
-                        q ->
-                            q.startTime(start)
-                                .endTime(end)
-                                .lookupAttributes(
-                                    LookupAttribute.builder()
-                                        .attributeKey(LookupAttributeKey.EVENT_SOURCE)
-                                        .attributeValue(source)
-                                        .build()))) {
+                String token = null;
+                do {
+                  pace.await();
+                  String next = token;
+                  LookupEventsResponse page =
+                      c.lookupEvents(
+                          q ->
+                              q.startTime(start)
+                                  .endTime(end)
+                                  .nextToken(next)
+                                  .lookupAttributes(
+                                      LookupAttribute.builder()
+                                          .attributeKey(LookupAttributeKey.EVENT_SOURCE)
+                                          .attributeValue(source)
+                                          .build()));
                   for (Event e : page.events()) {
                     add(r, source, e);
                     if (++seen[0] >= max) {
                       return;
                     }
                   }
-                }
+                  token = page.nextToken();
+                } while (token != null && !token.isEmpty());
               });
       if (!done) {
         continue; // warned; a refused region or permission skips the rest by itself
@@ -112,6 +124,29 @@ final class CloudTrailUsage {
                 + r.settings().cloudTrailWindow().toDays()
                 + " days; its call counts are lower bounds");
       }
+    }
+  }
+
+  /** Spaces calls at least {@code 1/rate} seconds apart. One per region; not thread-safe. */
+  private static final class Pace {
+    private final long intervalNanos;
+    private long last = Long.MIN_VALUE;
+
+    Pace(int callsPerSecond) {
+      this.intervalNanos = 1_000_000_000L / callsPerSecond;
+    }
+
+    void await() {
+      long now = System.nanoTime();
+      if (last != Long.MIN_VALUE && now - last < intervalNanos) {
+        try {
+          java.util.concurrent.TimeUnit.NANOSECONDS.sleep(intervalNanos - (now - last));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      last = System.nanoTime();
     }
   }
 

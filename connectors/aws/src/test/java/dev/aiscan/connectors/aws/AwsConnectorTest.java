@@ -1,5 +1,6 @@
 package dev.aiscan.connectors.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -377,6 +378,32 @@ class AwsConnectorTest extends FakeAwsTest {
             .sorted()
             .toList();
     assertThat(regions).containsExactly("eu-west-1", "me-south-1", "us-east-1");
+  }
+
+  @Test
+  void cloudTrailIsReadNoFasterThanItAllows() {
+    Map<String, String> s = new HashMap<>(settings("us-east-1").asMap());
+    s.remove("connectors.aws.cloudtrail-calls-per-second");
+
+    new AwsConnector().collect(ACCOUNT, new RecordingContext(Settings.of(s)));
+
+    List<Long> times =
+        aws
+            .server
+            .findAll(
+                postRequestedFor(urlEqualTo("/"))
+                    .withHeader(
+                        "X-Amz-Target",
+                        equalTo(
+                            "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")))
+            .stream()
+            .map(r -> r.getLoggedDate().getTime())
+            .sorted()
+            .toList();
+    assertThat(times).hasSize(CloudTrailUsage.SOURCES.size());
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(times.get(i) - times.get(i - 1)).as("call %d", i).isGreaterThanOrEqualTo(450);
+    }
   }
 
   @Test

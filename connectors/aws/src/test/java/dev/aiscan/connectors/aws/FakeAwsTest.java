@@ -74,6 +74,8 @@ abstract class FakeAwsTest {
     s.put("connectors.aws.regions", regions);
     s.put("connectors.aws.timeout-seconds", "2");
     s.put("connectors.aws.max-attempts", "3");
+    // CloudTrail's 2 calls a second would make every test wait; one test keeps the real pace
+    s.put("connectors.aws.cloudtrail-calls-per-second", "1000");
     return Settings.of(s);
   }
 
