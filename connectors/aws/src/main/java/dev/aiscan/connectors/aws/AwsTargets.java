@@ -91,6 +91,12 @@ public final class AwsTargets {
           .getCallerIdentity();
     } catch (SdkException e) {
       String message = AwsErrors.oneLine(e.getMessage(), 400);
+      if (message.contains("Profile file contained no credentials for profile")) {
+        throw new InvalidTargetException(
+            what
+                + ": no such profile with credentials in ~/.aws/config or ~/.aws/credentials"
+                + " (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)");
+      }
       if (message.contains("Unable to load credentials")) {
         throw new InvalidTargetException(
             what

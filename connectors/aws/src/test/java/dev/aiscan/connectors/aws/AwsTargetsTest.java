@@ -115,7 +115,10 @@ class AwsTargetsTest extends FakeAwsTest {
     try {
       assertThatThrownBy(() -> AwsTargets.resolve(s))
           .isInstanceOf(InvalidTargetException.class)
-          .hasMessageStartingWith("--aws-profile no-such-profile: ")
+          .hasMessage(
+              "--aws-profile no-such-profile: no such profile with credentials in"
+                  + " ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE,"
+                  + " AWS_SHARED_CREDENTIALS_FILE)")
           .hasMessageNotContaining("\n");
     } finally {
       System.clearProperty("aws.configFile");
