@@ -174,7 +174,7 @@ final class RegionScan {
     if (arn == null || arn.isBlank()) {
       return;
     }
-    Map<String, String> attrs = attributes(name, tags);
+    Map<String, String> attrs = attributes(arn, name, tags);
     attrs.putAll(extra);
     if (model != null && !model.isBlank()) {
       attrs.put(Fact.Attr.MODEL, model);
@@ -195,16 +195,16 @@ final class RegionScan {
       String name,
       Map<String, String> tags,
       Map<String, String> extra) {
-    Map<String, String> attrs = attributes(name, tags);
+    Map<String, String> attrs = attributes(arn, name, tags);
     attrs.put(Fact.Attr.RESOURCE_TYPE, resourceType);
     attrs.putAll(extra);
     context.emit(new Fact(type, value, target, Location.resource(arn), attrs));
   }
 
-  private Map<String, String> attributes(String name, Map<String, String> tags) {
+  private Map<String, String> attributes(String arn, String name, Map<String, String> tags) {
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put(Fact.Attr.ORIGIN, "aws");
-    attrs.put(Fact.Attr.REGION, region);
+    attrs.put(Fact.Attr.REGION, regionOf(arn, region));
     attrs.put(Fact.Attr.ACCOUNT, account);
     if (name != null && !name.isBlank()) {
       attrs.put(Fact.Attr.NAME, name);
@@ -213,6 +213,15 @@ final class RegionScan {
       tags.forEach((k, v) -> attrs.put(Fact.Attr.TAG_PREFIX + k, v == null ? "" : v));
     }
     return attrs;
+  }
+
+  /**
+   * The region an ARN names ({@code arn:aws:bedrock:us-east-1:...}), else {@code fallback}: a
+   * service may answer with resources of another region (Comprehend's published example does).
+   */
+  static String regionOf(String arn, String fallback) {
+    String[] parts = arn.split(":", 5);
+    return parts.length == 5 && parts[0].equals("arn") && !parts[3].isEmpty() ? parts[3] : fallback;
   }
 
   private static String service(String action) {
