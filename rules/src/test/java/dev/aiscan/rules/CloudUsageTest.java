@@ -191,7 +191,8 @@ class CloudUsageTest {
     assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
     assertThat(f.model()).isEqualTo(CLAUDE);
     assertThat(f.location()).isEqualTo(Location.resource(ROLE));
-    assertThat(f.evidence()).isEqualTo("bedrock:InvokeModel ×42 by " + ROLE);
+    assertThat(f.evidence())
+        .isEqualTo("bedrock:InvokeModel ×42 by " + ROLE + " in us-east-1, eu-west-1");
     assertThat(f.id())
         .isEqualTo(
             Finding.idOf("aws-bedrock-model-invocation", f.targetId(), f.location(), CLAUDE, null));

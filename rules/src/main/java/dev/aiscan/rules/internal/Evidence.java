@@ -117,6 +117,10 @@ public final class Evidence {
     if (principal != null && !principal.isBlank()) {
       s.append(" by ").append(principal.strip());
     }
+    String region = fact.attribute(Fact.Attr.REGION);
+    if (region != null && !region.isBlank()) {
+      s.append(" in ").append(region.strip().replace(",", ", "));
+    }
     return s.toString();
   }
 

@@ -255,7 +255,11 @@ class AwsConnectorTest extends FakeAwsTest {
             .whenScenarioStateIs("third")
             .willReturn(json(wire("bedrock-ListGuardrails.json"))));
 
-    RecordingContext ctx = scan("us-east-1");
+    // the SDK backs off a second or more after throttling: give the call room for two retries
+    Map<String, String> relaxed = new HashMap<>(settings("us-east-1").asMap());
+    relaxed.put("connectors.aws.timeout-seconds", "30");
+    RecordingContext ctx = new RecordingContext(Settings.of(relaxed));
+    new AwsConnector().collect(ACCOUNT, ctx);
 
     assertThat(ctx.warnings()).isEmpty();
     assertThat(resource(ctx, "arn:aws:bedrock:us-east-1:123456789012:guardrail/gr0example1"))

@@ -65,7 +65,8 @@ class AwsScanTest extends FakeAwsTest {
         finding(r, "aws-bedrock-model-invocation", "arn:aws:iam::123456789012:role/chatbot-prod");
     assertThat(invoke.model()).isEqualTo("anthropic.claude-3-5-sonnet-20240620-v1:0");
     assertThat(invoke.evidence())
-        .isEqualTo("bedrock:InvokeModel ×3 by arn:aws:iam::123456789012:role/chatbot-prod");
+        .isEqualTo(
+            "bedrock:InvokeModel ×3 by arn:aws:iam::123456789012:role/chatbot-prod in us-east-1");
     // control-plane calls and a console sign-in are not AI use
     assertThat(r.findings()).noneMatch(f -> f.evidence().contains("ListCustomModels"));
     assertThat(r.findings()).noneMatch(f -> f.evidence().contains("ConsoleLogin"));
