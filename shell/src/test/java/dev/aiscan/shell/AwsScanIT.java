@@ -187,6 +187,33 @@ class AwsScanIT {
     assertThat(stats.exitCode()).as(stats.stderr()).isZero();
     JsonNode counts = JSON.readTree(stats.stdout());
     assertThat(counts.toString()).contains("CloudAccount").contains("CloudResource");
+
+    CliRunner.Run ask =
+        CliRunner.run(
+            work,
+            "graph",
+            "ask",
+            "--question",
+            "cloud-resources",
+            "--argument",
+            "123456789012",
+            "--graph-dir",
+            store.toString(),
+            "--json");
+    assertThat(ask.exitCode()).as(ask.stderr()).isZero();
+    JsonNode rows = JSON.readTree(ask.stdout());
+    JsonNode agent = null;
+    for (JsonNode row : rows) {
+      if (row.toString().contains("agent/AGENT0EXMP")) {
+        agent = row;
+      }
+    }
+    assertThat(agent).as(ask.stdout()).isNotNull();
+    assertThat(agent.toString())
+        .contains("AWS::Bedrock::Agent")
+        .contains("us-east-1")
+        .contains("anthropic.claude-3-5-sonnet-20240620-v1:0")
+        .contains("payments-team@example.com");
   }
 
   @Test
