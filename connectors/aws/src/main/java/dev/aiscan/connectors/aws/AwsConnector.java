@@ -88,6 +88,9 @@ public final class AwsConnector implements Connector {
     try (AwsClients clients = new AwsClients(settings, interceptors)) {
       AwsCredentialsProvider credentials =
           location.startsWith("arn:") ? clients.assume(location) : clients.baseCredentials();
+      if (!usable(credentials, target, context, settings)) {
+        return;
+      }
       List<String> regions = regions(target, context, settings, clients, credentials, account);
 
       BedrockProbes bedrock = new BedrockProbes();
@@ -153,6 +156,38 @@ public final class AwsConnector implements Connector {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Resolves the credentials once before any call: a role an account lacks (common in an
+   * Organization) is one warning for the account, not one per call.
+   */
+  private static boolean usable(
+      AwsCredentialsProvider credentials,
+      Target target,
+      CollectContext context,
+      AwsSettings settings) {
+    try {
+      credentials.resolveCredentials();
+      return true;
+    } catch (RuntimeException e) {
+      String what =
+          target.location().startsWith("arn:")
+              ? "could not assume " + target.location()
+              : "no usable credentials";
+      String why =
+          e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException s
+                  && s.awsErrorDetails() != null
+              ? s.awsErrorDetails().errorCode()
+                  + ": "
+                  + AwsErrors.oneLine(s.awsErrorDetails().errorMessage(), 200)
+              : AwsErrors.oneLine(e.getMessage(), 200);
+      context.warn(
+          "aws " + target.name(),
+          what + " (" + why + "); account not scanned (see " + AwsErrors.POLICY + ")");
+      context.incomplete();
+      return false;
     }
   }
 

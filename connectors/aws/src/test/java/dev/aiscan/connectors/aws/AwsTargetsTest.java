@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aiscan.core.InvalidTargetException;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.Settings;
+import dev.aiscan.testkit.RecordingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,47 @@ class AwsTargetsTest extends FakeAwsTest {
                 "aws",
                 "Production",
                 "arn:aws:iam::222233334444:role/AiscanReadOnly"));
+  }
+
+  @Test
+  void aMemberAccountWithoutTheRoleIsOneWarningAndTheOthersAreScanned() {
+    aws.server.stubFor(
+        post(urlEqualTo("/"))
+            .atPriority(4)
+            .withRequestBody(containing("Action=AssumeRole"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
+                            + "<Type>Sender</Type><Code>AccessDenied</Code><Message>User:"
+                            + " arn:aws:iam::123456789012:user/Alice is not authorized to perform:"
+                            + " sts:AssumeRole on resource:"
+                            + " arn:aws:iam::222233334444:role/AiscanReadOnly</Message></Error>"
+                            + "<RequestId>5d4c3b2a-example</RequestId></ErrorResponse>")));
+    Target member =
+        new Target(
+            "aws:222233334444",
+            "aws",
+            "Production",
+            "arn:aws:iam::222233334444:role/AiscanReadOnly");
+    RecordingContext ctx = new RecordingContext(settings("us-east-1,eu-west-1"));
+
+    new AwsConnector().collect(member, ctx);
+
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("aws Production");
+              assertThat(w.message())
+                  .startsWith(
+                      "could not assume arn:aws:iam::222233334444:role/AiscanReadOnly (AccessDenied:")
+                  .endsWith("account not scanned (see docs/aws-iam-policy.json)");
+            });
+    assertThat(ctx.isIncomplete()).isTrue();
+    assertThat(ctx.facts()).isEmpty();
   }
 
   @Test
