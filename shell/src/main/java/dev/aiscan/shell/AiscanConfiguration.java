@@ -1,6 +1,7 @@
 package dev.aiscan.shell;
 
 import dev.aiscan.connectors.aws.AwsConnector;
+import dev.aiscan.connectors.azure.AzureConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
@@ -21,7 +22,8 @@ public class AiscanConfiguration {
   /** Every connector, in one explicit list sorted by id. */
   @Bean
   List<Connector> connectors() {
-    return List.of(new DependencyConnector(), new SourceConnector(), new AwsConnector());
+    return List.of(
+        new AwsConnector(), new AzureConnector(), new DependencyConnector(), new SourceConnector());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.aiscan.shell;
 
 import dev.aiscan.connectors.aws.AwsTargets;
+import dev.aiscan.connectors.azure.AzureTargets;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
@@ -187,7 +188,30 @@ public class ScanCommand {
               label = "DAYS",
               description = "how many days of CloudTrail event history to read for AI calls")
           String awsCloudTrailDays,
+      @Option(
+              longNames = "azure",
+              description =
+                  "scan the Azure subscriptions the credentials can read (az login, managed"
+                      + " identity, environment, or AZURE_ACCESS_TOKEN)")
+          boolean azure,
+      @Option(
+              longNames = "azure-tenant",
+              label = "TENANT",
+              description = "Entra ID tenant to sign in to (id or domain); implies --azure")
+          String azureTenant,
+      @Option(
+              longNames = "azure-subscriptions",
+              label = "LIST",
+              description = "only these subscription ids, comma separated; implies --azure")
+          String azureSubscriptions,
+      @Option(
+              longNames = "azure-endpoint",
+              label = "URL",
+              description =
+                  "the Azure Resource Manager endpoint (sovereign clouds, tests; https only)")
+          String azureEndpoint,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
+    boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
     boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
     FailOn failOnMode = FailOn.parse(failOn);
     GraphOptions graphOptions =
@@ -207,14 +231,23 @@ public class ScanCommand {
     put(settings, "connectors.aws.regions", awsRegions);
     put(settings, "connectors.aws.endpoint-url", awsEndpointUrl);
     put(settings, "connectors.aws.cloudtrail-days", awsCloudTrailDays);
+    put(settings, "connectors.azure.tenant", azureTenant);
+    put(settings, "connectors.azure.subscriptions", azureSubscriptions);
+    put(settings, "connectors.azure.endpoint", azureEndpoint);
+    // a bearer token is a secret: from the environment only, never a flag
+    put(settings, "connectors.azure.access-token", System.getenv("AZURE_ACCESS_TOKEN"));
     Settings parsed = Settings.of(settings);
     List<Target> targets = new ArrayList<>(sourceTargets(sources));
     if (awsWanted) {
       // checks the credentials now: a bad profile or role is one line, before anything runs
       targets.addAll(AwsTargets.resolve(parsed));
     }
+    if (azureWanted) {
+      targets.addAll(AzureTargets.resolve(parsed));
+    }
     if (targets.isEmpty()) {
-      throw new UsageException("nothing to scan: give at least one --source DIR, or --aws");
+      throw new UsageException(
+          "nothing to scan: give at least one --source DIR, or --aws, or --azure");
     }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);

@@ -74,6 +74,11 @@ public record AzureSettings(
       if (!scheme.equals("https") || uri.getHost() == null) {
         throw new IllegalArgumentException();
       }
+      if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+        throw new ScanException(
+            "--azure-endpoint: give the host only, e.g. https://management.usgovcloudapi.net: "
+                + v);
+      }
       return uri;
     } catch (IllegalArgumentException e) {
       throw new ScanException("--azure-endpoint: not an https URL: " + v);

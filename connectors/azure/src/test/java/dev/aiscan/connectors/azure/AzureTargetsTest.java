@@ -102,5 +102,13 @@ class AzureTargetsTest extends FakeAzureTest {
                 AzureTargets.resolve(
                     with("connectors.azure.endpoint", "http://localhost:1"), azure.ssl))
         .hasMessage("--azure-endpoint: not an https URL: http://localhost:1");
+    assertThatThrownBy(
+            () ->
+                AzureTargets.resolve(
+                    with("connectors.azure.endpoint", "https://management.azure.com/tenant"),
+                    azure.ssl))
+        .hasMessage(
+            "--azure-endpoint: give the host only, e.g. https://management.usgovcloudapi.net:"
+                + " https://management.azure.com/tenant");
   }
 }
