@@ -210,6 +210,12 @@ public class ScanCommand {
               description =
                   "the Azure Resource Manager endpoint (sovereign clouds, tests; https only)")
           String azureEndpoint,
+      @Option(
+              longNames = "azure-resource-graph",
+              description =
+                  "find Azure AI resources with one Resource Graph query per subscription (fewer"
+                      + " calls for large estates)")
+          boolean azureResourceGraph,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
     boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
     boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
@@ -234,6 +240,9 @@ public class ScanCommand {
     put(settings, "connectors.azure.tenant", azureTenant);
     put(settings, "connectors.azure.subscriptions", azureSubscriptions);
     put(settings, "connectors.azure.endpoint", azureEndpoint);
+    if (azureResourceGraph) {
+      settings.put("connectors.azure.resource-graph", "true");
+    }
     // a bearer token is a secret: from the environment only, never a flag
     put(settings, "connectors.azure.access-token", System.getenv("AZURE_ACCESS_TOKEN"));
     Settings parsed = Settings.of(settings);

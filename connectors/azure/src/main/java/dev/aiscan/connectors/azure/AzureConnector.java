@@ -69,10 +69,14 @@ public final class AzureConnector implements Connector {
     try {
       SubscriptionScan scan =
           new SubscriptionScan(target, context, target.location(), clients, pool);
-      scan.submit("Cognitive Services", () -> CognitiveProbe.run(scan));
-      scan.submit("Machine Learning", () -> MachineLearningProbe.run(scan));
-      scan.submit("AI Search", () -> SearchAndBotProbe.search(scan));
-      scan.submit("Bot Service", () -> SearchAndBotProbe.bots(scan));
+      if (settings.resourceGraph()) {
+        scan.submit("Resource Graph", () -> ResourceGraphProbe.run(scan));
+      } else {
+        scan.submit("Cognitive Services", () -> CognitiveProbe.run(scan));
+        scan.submit("Machine Learning", () -> MachineLearningProbe.run(scan));
+        scan.submit("AI Search", () -> SearchAndBotProbe.search(scan));
+        scan.submit("Bot Service", () -> SearchAndBotProbe.bots(scan));
+      }
       scan.awaitAll();
       if (scan.failed()) {
         context.incomplete();

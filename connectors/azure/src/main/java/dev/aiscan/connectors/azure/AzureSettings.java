@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param concurrency API calls in flight at once within a subscription
  * @param timeout the longest one API call may take, retries included
  * @param maxRetries retries of a throttled (429, honouring Retry-After) or failed call
+ * @param resourceGraph find the AI resources with one Azure Resource Graph query instead of one
+ *     list per provider
  */
 public record AzureSettings(
     String tenant,
@@ -27,7 +29,8 @@ public record AzureSettings(
     String accessToken,
     int concurrency,
     Duration timeout,
-    int maxRetries) {
+    int maxRetries,
+    boolean resourceGraph) {
 
   static final String PREFIX = "connectors.azure.";
 
@@ -63,7 +66,8 @@ public record AzureSettings(
         s.get(PREFIX + "access-token").filter(v -> !v.isBlank()).map(String::strip).orElse(null),
         positive(s, "concurrency", 16, 256),
         Duration.ofSeconds(positive(s, "timeout-seconds", 60, 3600)),
-        positive(s, "max-retries", 4, 20));
+        positive(s, "max-retries", 4, 20),
+        s.get(PREFIX + "resource-graph").map(Boolean::parseBoolean).orElse(false));
   }
 
   private static URI endpoint(String v) {

@@ -42,33 +42,64 @@ final class CognitiveProbe {
     s.run(ACCOUNT + "/read", () -> m.accounts().list().forEach(a -> account(s, m, a)));
   }
 
+  /**
+   * What the scan needs of an account, from the management library's model or a Resource Graph row.
+   */
+  record AccountView(
+      String id,
+      String name,
+      String kind,
+      String region,
+      Map<String, String> tags,
+      String sku,
+      String endpoint,
+      String subdomain,
+      boolean publicAccessDisabled,
+      boolean aclDeniesByDefault,
+      int privateEndpoints,
+      boolean localAuthDisabled) {
+
+    static AccountView of(Account a) {
+      AccountProperties p = a.properties();
+      return new AccountView(
+          a.id(),
+          a.name(),
+          a.kind(),
+          a.regionName(),
+          a.tags(),
+          a.sku() == null ? null : a.sku().name(),
+          p == null ? null : p.endpoint(),
+          p == null ? null : p.customSubDomainName(),
+          p != null && p.publicNetworkAccess() == PublicNetworkAccess.DISABLED,
+          p != null
+              && p.networkAcls() != null
+              && p.networkAcls().defaultAction() == NetworkRuleAction.DENY,
+          p == null || p.privateEndpointConnections() == null
+              ? 0
+              : p.privateEndpointConnections().size(),
+          p != null && Boolean.TRUE.equals(p.disableLocalAuth()));
+    }
+  }
+
   private static void account(SubscriptionScan s, CognitiveServicesManager m, Account a) {
-    AccountProperties p = a.properties();
+    account(s, m, AccountView.of(a));
+  }
+
+  /** Emits the account, its two settings, and reads its deployments and projects. */
+  static void account(SubscriptionScan s, CognitiveServicesManager m, AccountView a) {
     Map<String, String> extra = new LinkedHashMap<>();
-    boolean localAuth = true;
-    boolean exposed = true;
-    if (a.sku() != null) {
-      extra.put("sku", a.sku().name());
-    }
-    if (p != null) {
-      put(extra, "endpoint", p.endpoint());
-      put(extra, "custom-subdomain", p.customSubDomainName());
-      localAuth = !Boolean.TRUE.equals(p.disableLocalAuth());
-      boolean publicDisabled = p.publicNetworkAccess() == PublicNetworkAccess.DISABLED;
-      boolean aclDenies =
-          p.networkAcls() != null && p.networkAcls().defaultAction() == NetworkRuleAction.DENY;
-      exposed = !publicDisabled && !aclDenies;
-      extra.put(
-          "public-network-access",
-          publicDisabled ? "disabled" : aclDenies ? "restricted" : "enabled");
-      int privateEndpoints =
-          p.privateEndpointConnections() == null ? 0 : p.privateEndpointConnections().size();
-      extra.put("private-endpoints", Integer.toString(privateEndpoints));
-      extra.put("local-auth", localAuth ? "enabled" : "disabled");
-    }
-    s.resource(ACCOUNT, a.id(), a.name(), a.kind(), a.regionName(), null, a.tags(), extra);
-    s.setting(LOCAL_AUTH, localAuth ? "on" : "off", a.id(), a.regionName());
-    s.setting(PUBLIC_ACCESS, exposed ? "on" : "off", a.id(), a.regionName());
+    put(extra, "sku", a.sku());
+    put(extra, "endpoint", a.endpoint());
+    put(extra, "custom-subdomain", a.subdomain());
+    extra.put(
+        "public-network-access",
+        a.publicAccessDisabled() ? "disabled" : a.aclDeniesByDefault() ? "restricted" : "enabled");
+    extra.put("private-endpoints", Integer.toString(a.privateEndpoints()));
+    extra.put("local-auth", a.localAuthDisabled() ? "disabled" : "enabled");
+    boolean exposed = !a.publicAccessDisabled() && !a.aclDeniesByDefault();
+    s.resource(ACCOUNT, a.id(), a.name(), a.kind(), a.region(), null, a.tags(), extra);
+    s.setting(LOCAL_AUTH, a.localAuthDisabled() ? "off" : "on", a.id(), a.region());
+    s.setting(PUBLIC_ACCESS, exposed ? "on" : "off", a.id(), a.region());
 
     String kind = a.kind() == null ? "" : a.kind().toLowerCase(java.util.Locale.ROOT);
     String group = SubscriptionScan.resourceGroup(a.id());
@@ -81,7 +112,7 @@ final class CognitiveProbe {
                   () ->
                       m.deployments()
                           .list(group, a.name())
-                          .forEach(d -> deployment(s, d, a.regionName()))));
+                          .forEach(d -> deployment(s, d, a.region()))));
     }
     if (kind.equals("aiservices")) {
       s.submit(
@@ -90,7 +121,7 @@ final class CognitiveProbe {
             var projects =
                 s.call(PROJECT + "/read", () -> s.arm().list(a.id() + "/projects", PROJECTS_API));
             if (projects != null) {
-              projects.forEach(j -> project(s, j, a.regionName()));
+              projects.forEach(j -> project(s, j, a.region()));
             }
           });
     }

@@ -55,7 +55,7 @@ final class MachineLearningProbe {
     }
   }
 
-  private static void endpoints(SubscriptionScan s, String workspace, String region) {
+  static void endpoints(SubscriptionScan s, String workspace, String region) {
     List<JsonNode> endpoints =
         s.call(ENDPOINT + "/read", () -> s.arm().list(workspace + "/onlineEndpoints", API));
     if (endpoints == null) {
@@ -103,7 +103,7 @@ final class MachineLearningProbe {
     }
   }
 
-  private static void serverless(SubscriptionScan s, String workspace, String region) {
+  static void serverless(SubscriptionScan s, String workspace, String region) {
     List<JsonNode> endpoints =
         s.call(SERVERLESS + "/read", () -> s.arm().list(workspace + "/serverlessEndpoints", API));
     if (endpoints == null) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiscan.core.spi.Settings;
+import dev.aiscan.testkit.RecordingContext;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -44,18 +48,26 @@ class AzureRoleTest extends FakeAzureTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/subscriptions"))
             .willReturn(
                 AzureFake.json(AzureFake.vendor("resources/Subscriptions_List.json", null))));
+    azure.server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/providers/Microsoft.ResourceGraph/resources"))
+            .willReturn(AzureFake.json(AzureFake.wire("resourcegraph-resources-page2.json"))));
     AzureTargets.resolve(settings(), azure.ssl);
     scan();
+    // and the fast path
+    Map<String, String> fast = new HashMap<>(settings().asMap());
+    fast.put("connectors.azure.resource-graph", "true");
+    new AzureConnector(azure.ssl).collect(SUBSCRIPTION, new RecordingContext(Settings.of(fast)));
 
     Set<String> used = new TreeSet<>();
-    azure
-        .server
-        .getAllServeEvents()
-        .forEach(
-            e -> {
-              assertThat(e.getRequest().getMethod().getName()).isEqualTo("GET");
-              used.add(action(URI.create(e.getRequest().getUrl()).getPath()));
-            });
+    for (var e : azure.server.getAllServeEvents()) {
+      String path = URI.create(e.getRequest().getUrl()).getPath();
+      // Resource Graph queries are POSTs that only read; everything else is a GET
+      assertThat(e.getRequest().getMethod().getName())
+          .isEqualTo(path.endsWith("/Microsoft.ResourceGraph/resources") ? "POST" : "GET");
+      used.add(action(path));
+    }
     JsonNode role =
         new ObjectMapper().readTree(Files.readString(Path.of("../../docs/azure-role.json")));
     Set<String> allowed = new TreeSet<>();
