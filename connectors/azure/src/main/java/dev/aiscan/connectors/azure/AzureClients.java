@@ -56,12 +56,7 @@ final class AzureClients {
             .responseTimeout(settings.timeout())
             .build();
     this.credential =
-        settings.accessToken() != null
-            ? fixed(settings.accessToken())
-            : new DefaultAzureCredentialBuilder()
-                .tenantId(settings.tenant())
-                .httpClient(http)
-                .build();
+        settings.accessToken() != null ? fixed(settings.accessToken()) : chain(settings, http);
     this.environment = environment(settings);
     this.retry =
         new RetryOptions(
@@ -77,6 +72,17 @@ final class AzureClients {
                 new RetryPolicy(retry),
                 new BearerTokenAuthenticationPolicy(credential, scope()))
             .build();
+  }
+
+  /**
+   * Environment, workload identity, managed identity, Azure CLI, ... in the tenant if one is given.
+   */
+  private static TokenCredential chain(AzureSettings settings, HttpClient http) {
+    DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(http);
+    if (settings.tenant() != null) {
+      builder.tenantId(settings.tenant());
+    }
+    return builder.build();
   }
 
   /** A token given as is ({@code AZURE_ACCESS_TOKEN}): used until the scan ends. */
