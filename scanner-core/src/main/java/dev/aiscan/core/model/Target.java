@@ -20,7 +20,8 @@ public record Target(String id, String kind, String name, String location) {
   public static final Set<String> CLOUD_KINDS = Set.of("aws", "azure", "gcp");
 
   /** Target kinds whose location is a SaaS tenant or organisation. */
-  public static final Set<String> SAAS_KINDS = Set.of("saas", "github", "m365", "google-workspace");
+  public static final Set<String> SAAS_KINDS =
+      Set.of("saas", "github", "m365", "google-workspace", "slack", "openai", "anthropic");
 
   /** A cloud account or subscription. */
   public boolean cloud() {

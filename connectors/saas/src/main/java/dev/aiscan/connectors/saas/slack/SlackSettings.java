@@ -1,0 +1,35 @@
+package dev.aiscan.connectors.saas.slack;
+
+import dev.aiscan.core.ScanException;
+import dev.aiscan.core.spi.Settings;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+
+/**
+ * The Slack connector's settings, from {@code connectors.slack.*}.
+ *
+ * @param token an org-level admin user token ({@code xoxp-…}) with {@code admin.apps:read}; from
+ *     {@code SLACK_TOKEN} or a file, never a flag
+ * @param baseUrl the Web API's base URL ({@code https://slack.com/api})
+ * @param timeout connect and read timeout of one call
+ */
+public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
+  static final String PREFIX = "connectors.slack.";
+  public static final String DEFAULT_BASE = "https://slack.com/api";
+
+  public static SlackSettings from(Settings s) {
+    String token =
+        s.get(PREFIX + "token").map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+    if (token == null) {
+      throw new ScanException(
+          "--slack: no token: set SLACK_TOKEN or give --slack-token-file (an admin user token"
+              + " with admin.apps:read)");
+    }
+    String raw = s.get(PREFIX + "base-url").filter(v -> !v.isBlank()).orElse(DEFAULT_BASE);
+    HttpUrl base = HttpUrl.parse(raw.replaceAll("/+$", ""));
+    if (base == null) {
+      throw new ScanException("--slack-base-url: not an http(s) URL: " + raw);
+    }
+    return new SlackSettings(token, base, Duration.ofSeconds(30));
+  }
+}
