@@ -3,6 +3,7 @@ package dev.aiscan.shell;
 import dev.aiscan.connectors.aws.AwsConnector;
 import dev.aiscan.connectors.azure.AzureConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
+import dev.aiscan.connectors.saas.slack.SlackConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
 import dev.aiscan.shell.internal.GraphAccess;
@@ -23,7 +24,11 @@ public class AiscanConfiguration {
   @Bean
   List<Connector> connectors() {
     return List.of(
-        new AwsConnector(), new AzureConnector(), new DependencyConnector(), new SourceConnector());
+        new AwsConnector(),
+        new AzureConnector(),
+        new DependencyConnector(),
+        new SlackConnector(),
+        new SourceConnector());
   }
 
   /**

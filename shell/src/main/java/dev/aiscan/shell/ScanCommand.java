@@ -2,6 +2,7 @@ package dev.aiscan.shell;
 
 import dev.aiscan.connectors.aws.AwsTargets;
 import dev.aiscan.connectors.azure.AzureTargets;
+import dev.aiscan.connectors.saas.slack.SlackTargets;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
 import dev.aiscan.core.ScanRequest;
@@ -24,6 +25,7 @@ import dev.aiscan.shell.internal.ConsoleSummary;
 import dev.aiscan.shell.internal.GraphAccess;
 import dev.aiscan.shell.internal.ScanService;
 import dev.aiscan.shell.internal.Version;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +218,24 @@ public class ScanCommand {
                   "find Azure AI resources with one Resource Graph query per subscription (fewer"
                       + " calls for large estates)")
           boolean azureResourceGraph,
+      @Option(
+              longNames = "slack",
+              description =
+                  "scan the Slack organisation of SLACK_TOKEN (or --slack-token-file): approved and"
+                      + " requested apps")
+          boolean slack,
+      @Option(
+              longNames = "slack-token-file",
+              label = "FILE",
+              description = "read the Slack admin token from this file; implies --slack")
+          String slackTokenFile,
+      @Option(
+              longNames = "slack-base-url",
+              label = "URL",
+              description = "the Slack Web API's base URL (tests; default https://slack.com/api)")
+          String slackBaseUrl,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
+    boolean slackWanted = slack || slackTokenFile != null;
     boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
     boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
     FailOn failOnMode = FailOn.parse(failOn);
@@ -245,6 +264,11 @@ public class ScanCommand {
     }
     // a bearer token is a secret: from the environment only, never a flag
     put(settings, "connectors.azure.access-token", System.getenv("AZURE_ACCESS_TOKEN"));
+    put(
+        settings,
+        "connectors.slack.token",
+        secret("SLACK_TOKEN", "--slack-token-file", slackTokenFile));
+    put(settings, "connectors.slack.base-url", slackBaseUrl);
     Settings parsed = Settings.of(settings);
     List<Target> targets = new ArrayList<>(sourceTargets(sources));
     if (awsWanted) {
@@ -254,9 +278,12 @@ public class ScanCommand {
     if (azureWanted) {
       targets.addAll(AzureTargets.resolve(parsed));
     }
+    if (slackWanted) {
+      targets.addAll(SlackTargets.resolve(parsed));
+    }
     if (targets.isEmpty()) {
       throw new UsageException(
-          "nothing to scan: give at least one --source DIR, or --aws, or --azure");
+          "nothing to scan: give at least one --source DIR, or --aws, --azure or --slack");
     }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);
@@ -369,6 +396,22 @@ public class ScanCommand {
       }
     }
     return targets;
+  }
+
+  /**
+   * A token from its file when one is given, else from the environment variable; never a flag
+   * value, which would show in the process list and the shell history.
+   */
+  private static String secret(String variable, String flag, String file) {
+    if (file != null && !file.isBlank()) {
+      try {
+        return Files.readString(Path.of(file)).strip();
+      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+        throw new UsageException(
+            flag + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    return System.getenv(variable);
   }
 
   private static void put(Map<String, String> settings, String key, String value) {
