@@ -126,6 +126,9 @@ public final class Catalog {
       case SAAS_APP -> infra.matchSaasApp(hits);
       case USAGE_EVENT -> usage.matchUsageEvent(hits);
       case SETTING -> usage.matchSetting(hits);
+      case API_KEY -> {
+        // No matcher reads provider key inventories yet.
+      }
     }
     hits.emit(findings);
   }

@@ -35,6 +35,7 @@ public final class Evidence {
           case SAAS_APP -> "SaaS app " + v;
           case STRING_LITERAL -> '"' + v + '"';
           case USAGE_EVENT -> usageEvidence(fact);
+          case API_KEY -> "API key " + v;
           case SETTING -> settingEvidence(fact);
         };
     return cut(text);

@@ -43,7 +43,14 @@ public enum FactType {
    * A governance setting of a cloud account or tenant; value is its name ({@code
    * bedrock:model-invocation-logging}), attribute {@code state} ({@code on}, {@code off}).
    */
-  SETTING;
+  SETTING,
+  /**
+   * An API key as a provider's admin API lists it; value is the redacted hint the provider shows
+   * ({@code sk-ant-api03-R2D...igAA}, {@code sk-abc...def}), never a secret; attributes {@code
+   * name}, {@code owner}, {@code created}, {@code last-used}, {@code project}, {@code origin} (the
+   * provider).
+   */
+  API_KEY;
 
   /** The lowercase, kebab-case name used in rule files and reports. */
   public String wireName() {
