@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,39 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.aiscan.rules..", "dev.aiscan.reports..", "dev.aiscan.shell..")
         .check(aiscan);
+  }
+
+  /**
+   * Each connector family reads its own kind of place: none uses another (the SaaS sources share
+   * only their HTTP client and tenant scan, {@code dev.aiscan.connectors.saas} and {@code .http}).
+   */
+  @Test
+  void cloudAndSaasConnectorsNeverDependOnEachOther() {
+    List<String> families =
+        List.of(
+            "dev.aiscan.connectors.source..",
+            "dev.aiscan.connectors.dependencies..",
+            "dev.aiscan.connectors.aws..",
+            "dev.aiscan.connectors.azure..",
+            "dev.aiscan.connectors.saas.slack..",
+            "dev.aiscan.connectors.saas.ai..",
+            "dev.aiscan.connectors.saas.m365..",
+            "dev.aiscan.connectors.saas.google..",
+            "dev.aiscan.connectors.saas.github..");
+    for (String from : families) {
+      for (String to : families) {
+        if (!from.equals(to)) {
+          noClasses()
+              .that()
+              .resideInAPackage(from)
+              .should()
+              .dependOnClassesThat()
+              .resideInAPackage(to)
+              .allowEmptyShould(true)
+              .check(aiscan);
+        }
+      }
+    }
   }
 
   @Test
