@@ -25,8 +25,9 @@ import okhttp3.ResponseBody;
  * exponential backoff for network failures and 5xx, and for 429 the wait the vendor asks for
  * ({@code Retry-After} in seconds or as a date, {@code retry-after-ms}, GitHub's {@code
  * x-ratelimit-reset} when {@code x-ratelimit-remaining} is 0, Anthropic's {@code
- * anthropic-ratelimit-requests-reset}), capped. Answers are parsed as JSON. Nothing here logs a
- * header or a URL's query, so tokens stay in memory.
+ * anthropic-ratelimit-requests-reset}), capped; GitHub's 403 with {@code x-ratelimit-remaining: 0}
+ * counts as a 429. Answers are parsed as JSON. Nothing here logs a header or a URL's query, so
+ * tokens stay in memory.
  */
 public final class SaasHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +80,7 @@ public final class SaasHttp {
     for (int attempt = 0; ; attempt++) {
       Duration wait;
       try (Response response = client.newCall(request).execute()) {
-        int status = response.code();
+        int status = rateLimited(response) ? 429 : response.code();
         if (status == 429 || status == 503 || status >= 500) {
           if (attempt >= maxRetries) {
             throw new SaasException(
@@ -131,6 +132,15 @@ public final class SaasHttp {
           status,
           where + ": not JSON (" + oneLine(e.getMessage(), 100) + ")");
     }
+  }
+
+  /**
+   * GitHub signals its rate limits with 403 and {@code x-ratelimit-remaining: 0} (primary) or a
+   * {@code Retry-After} (secondary): a wait, not a refusal.
+   */
+  private static boolean rateLimited(Response r) {
+    return r.code() == 403
+        && ("0".equals(r.header("x-ratelimit-remaining")) || r.header("Retry-After") != null);
   }
 
   /** The wait a 429 asks for, by the vendor's headers, else the backoff; at most maxWait. */

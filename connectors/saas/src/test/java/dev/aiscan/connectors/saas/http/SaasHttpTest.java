@@ -107,6 +107,29 @@ class SaasHttpTest {
   }
 
   @Test
+  void gitHubsRateLimit403IsAWaitNotARefusal() {
+    server.stubFor(
+        get(urlEqualTo("/orgs/acme/repos"))
+            .inScenario("gh")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("x-ratelimit-remaining", "0")
+                    .withHeader("x-ratelimit-reset", "0")
+                    .withBody("{\"message\": \"API rate limit exceeded\"}"))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        get(urlEqualTo("/orgs/acme/repos"))
+            .inScenario("gh")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("[]")));
+
+    assertThat(http.get(url("/orgs/acme/repos"), Map.of()).body().isArray()).isTrue();
+    server.verify(2, getRequestedFor(urlEqualTo("/orgs/acme/repos")));
+  }
+
+  @Test
   void stillThrottledAfterTheRetriesIsThrottled() {
     server.stubFor(
         get(urlEqualTo("/busy"))
