@@ -3,6 +3,8 @@ package dev.aiscan.shell;
 import dev.aiscan.connectors.aws.AwsConnector;
 import dev.aiscan.connectors.azure.AzureConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
+import dev.aiscan.connectors.saas.github.GithubConnector;
+import dev.aiscan.connectors.saas.google.GoogleWorkspaceConnector;
 import dev.aiscan.connectors.saas.slack.SlackConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
@@ -27,6 +29,8 @@ public class AiscanConfiguration {
         new AwsConnector(),
         new AzureConnector(),
         new DependencyConnector(),
+        new GithubConnector(),
+        new GoogleWorkspaceConnector(),
         new SlackConnector(),
         new SourceConnector());
   }

@@ -2,6 +2,8 @@ package dev.aiscan.shell;
 
 import dev.aiscan.connectors.aws.AwsTargets;
 import dev.aiscan.connectors.azure.AzureTargets;
+import dev.aiscan.connectors.saas.github.GithubTargets;
+import dev.aiscan.connectors.saas.google.GoogleWorkspaceTargets;
 import dev.aiscan.connectors.saas.slack.SlackTargets;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
@@ -22,6 +24,7 @@ import dev.aiscan.graph.GraphWriter;
 import dev.aiscan.reports.history.FileHistory;
 import dev.aiscan.rules.RuleEngine;
 import dev.aiscan.shell.internal.ConsoleSummary;
+import dev.aiscan.shell.internal.GithubSources;
 import dev.aiscan.shell.internal.GraphAccess;
 import dev.aiscan.shell.internal.ScanService;
 import dev.aiscan.shell.internal.Version;
@@ -234,7 +237,48 @@ public class ScanCommand {
               label = "URL",
               description = "the Slack Web API's base URL (tests; default https://slack.com/api)")
           String slackBaseUrl,
+      @Option(
+              longNames = "github-org",
+              label = "ORG",
+              description =
+                  "scan this GitHub organisation (GITHUB_TOKEN or --github-token-file): Copilot"
+                      + " seats and installed AI apps")
+          String githubOrg,
+      @Option(
+              longNames = "github-repos",
+              description =
+                  "also clone the organisation's repositories (shallow) and scan their code and"
+                      + " dependencies")
+          boolean githubRepos,
+      @Option(
+              longNames = "github-token-file",
+              label = "FILE",
+              description = "read the GitHub token from this file")
+          String githubTokenFile,
+      @Option(
+              longNames = "github-base-url",
+              label = "URL",
+              description = "the GitHub API (GitHub Enterprise Server: https://HOST/api/v3; tests)")
+          String githubBaseUrl,
+      @Option(
+              longNames = "google-workspace",
+              description =
+                  "scan the Google Workspace of GOOGLE_WORKSPACE_TOKEN (or"
+                      + " --google-workspace-token-file): apps users granted OAuth access")
+          boolean googleWorkspace,
+      @Option(
+              longNames = "google-workspace-token-file",
+              label = "FILE",
+              description =
+                  "read the Google Workspace token from this file; implies --google-workspace")
+          String googleTokenFile,
+      @Option(
+              longNames = "google-workspace-base-url",
+              label = "URL",
+              description = "the Admin SDK (tests; default https://admin.googleapis.com)")
+          String googleBaseUrl,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
+    boolean googleWanted = googleWorkspace || googleTokenFile != null;
     boolean slackWanted = slack || slackTokenFile != null;
     boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
     boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
@@ -269,6 +313,22 @@ public class ScanCommand {
         "connectors.slack.token",
         secret("SLACK_TOKEN", "--slack-token-file", slackTokenFile));
     put(settings, "connectors.slack.base-url", slackBaseUrl);
+    put(
+        settings,
+        "connectors.google-workspace.token",
+        secret("GOOGLE_WORKSPACE_TOKEN", "--google-workspace-token-file", googleTokenFile));
+    put(settings, "connectors.google-workspace.base-url", googleBaseUrl);
+    if (githubOrg != null) {
+      settings.put("connectors.github.org", githubOrg);
+      put(
+          settings,
+          "connectors.github.token",
+          secret("GITHUB_TOKEN", "--github-token-file", githubTokenFile));
+      put(settings, "connectors.github.base-url", githubBaseUrl);
+    } else if (githubRepos || githubTokenFile != null || githubBaseUrl != null) {
+      throw new UsageException(
+          "--github-repos, --github-token-file and --github-base-url need --github-org ORG");
+    }
     Settings parsed = Settings.of(settings);
     List<Target> targets = new ArrayList<>(sourceTargets(sources));
     if (awsWanted) {
@@ -281,9 +341,16 @@ public class ScanCommand {
     if (slackWanted) {
       targets.addAll(SlackTargets.resolve(parsed));
     }
+    if (githubOrg != null) {
+      targets.addAll(GithubTargets.resolve(parsed));
+    }
+    if (googleWanted) {
+      targets.addAll(GoogleWorkspaceTargets.resolve(parsed));
+    }
     if (targets.isEmpty()) {
       throw new UsageException(
-          "nothing to scan: give at least one --source DIR, or --aws, --azure or --slack");
+          "nothing to scan: give at least one --source DIR, or --aws, --azure, --slack,"
+              + " --github-org or --google-workspace");
     }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);
@@ -298,6 +365,14 @@ public class ScanCommand {
       throw new UsageException("--stale-after " + staleAfter + ": expected 1 or more");
     }
     ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
+    GithubSources clones =
+        githubRepos
+            ? GithubSources.cloneAll(
+                parsed, githubOrg, Path.of(System.getProperty("user.home")), System.err)
+            : null;
+    if (clones != null) {
+      targets.addAll(clones.targets());
+    }
     // the embedded store starts while the scan runs
     CompletableFuture<Graph> pendingGraph =
         graphOptions == null ? null : graphAccess.openAsync(graphOptions);
@@ -317,6 +392,10 @@ public class ScanCommand {
         pendingGraph.thenAccept(graphAccess::release);
       }
       throw e;
+    } finally {
+      if (clones != null) {
+        clones.close();
+      }
     }
     String graphLine;
     if (pendingGraph == null) {

@@ -1,0 +1,66 @@
+package dev.aiscan.connectors.saas.github;
+
+import dev.aiscan.core.ScanException;
+import dev.aiscan.core.spi.Settings;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+
+/**
+ * The GitHub connector's settings, from {@code connectors.github.*}.
+ *
+ * @param token a fine-grained or classic token of an organisation owner; from {@code GITHUB_TOKEN}
+ *     or a file, never a flag
+ * @param org the organisation's login ({@code connectors.github.org}), or null when not given (the
+ *     connector then reads the target's)
+ * @param baseUrl the REST API's base URL: {@code https://api.github.com}, or {@code
+ *     https://HOST/api/v3} for GitHub Enterprise Server
+ * @param timeout connect and read timeout of one call ({@code connectors.github.timeout}, in
+ *     seconds; 30 by default)
+ */
+public record GithubSettings(String token, String org, HttpUrl baseUrl, Duration timeout) {
+  static final String PREFIX = "connectors.github.";
+  public static final String DEFAULT_BASE = "https://api.github.com";
+
+  public static GithubSettings from(Settings s) {
+    String token = value(s, "token");
+    if (token == null) {
+      throw new ScanException(
+          "--github: no token: set GITHUB_TOKEN or give --github-token-file (an organisation"
+              + " owner's token with read:org)");
+    }
+    String raw = s.get(PREFIX + "base-url").filter(v -> !v.isBlank()).orElse(DEFAULT_BASE);
+    HttpUrl base = HttpUrl.parse(raw.strip().replaceAll("/+$", ""));
+    if (base == null) {
+      throw new ScanException("--github-base-url: not an http(s) URL: " + raw);
+    }
+    return new GithubSettings(token, value(s, "org"), base, timeout(s));
+  }
+
+  /** The organisation, which listing its repositories or resolving the target cannot do without. */
+  public String requireOrg() {
+    if (org == null) {
+      throw new ScanException("--github: no organisation: give --github-org ORG");
+    }
+    return org;
+  }
+
+  private static String value(Settings s, String key) {
+    return s.get(PREFIX + key).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+  }
+
+  private static Duration timeout(Settings s) {
+    String raw = value(s, "timeout");
+    if (raw == null) {
+      return Duration.ofSeconds(30);
+    }
+    try {
+      long millis = Math.round(Double.parseDouble(raw) * 1000);
+      if (millis <= 0) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofMillis(millis);
+    } catch (NumberFormatException e) {
+      throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
+    }
+  }
+}

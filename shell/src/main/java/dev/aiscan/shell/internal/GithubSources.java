@@ -1,0 +1,75 @@
+package dev.aiscan.shell.internal;
+
+import dev.aiscan.connectors.saas.github.GithubRepositories;
+import dev.aiscan.connectors.source.SourceConnector;
+import dev.aiscan.core.ScanException;
+import dev.aiscan.core.model.Target;
+import dev.aiscan.core.spi.Settings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The repositories of a GitHub organisation, handed to the source and dependency scans: each one is
+ * cloned shallow into {@code ~/.aiscan/github/<org>/<repo>} (the same path every scan, so its
+ * target, findings and history line up from scan to scan) and deleted when the scan is done. A
+ * repository that cannot be cloned is one line on stderr; the others are scanned.
+ */
+public final class GithubSources implements AutoCloseable {
+  private final Path root;
+  private final List<Target> targets;
+
+  private GithubSources(Path root, List<Target> targets) {
+    this.root = root;
+    this.targets = targets;
+  }
+
+  /** Clones every non-archived repository of the organisation the settings name. */
+  public static GithubSources cloneAll(Settings settings, String org, Path home, PrintStream err) {
+    String token = settings.get("connectors.github.token").orElse(null);
+    Path root = home.resolve(".aiscan").resolve("github").resolve(org);
+    delete(root);
+    List<Target> targets = new ArrayList<>();
+    for (GithubRepositories.Repo repo : GithubRepositories.list(settings)) {
+      Path dir = root.resolve(repo.name());
+      try {
+        GithubRepositories.shallowClone(repo, dir, token);
+        targets.add(SourceConnector.target(dir));
+      } catch (ScanException e) {
+        delete(dir);
+        err.println("aiscan: warning: " + e.getMessage());
+      }
+    }
+    return new GithubSources(root, targets);
+  }
+
+  /** Source targets, one per cloned repository, named by the repository. */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  /** Deletes the clones: code stays on disk only while it is scanned. */
+  @Override
+  public void close() {
+    delete(root);
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
