@@ -5,6 +5,7 @@ import dev.aiscan.connectors.azure.AzureConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
 import dev.aiscan.connectors.saas.github.GithubConnector;
 import dev.aiscan.connectors.saas.google.GoogleWorkspaceConnector;
+import dev.aiscan.connectors.saas.m365.M365Connector;
 import dev.aiscan.connectors.saas.slack.SlackConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
@@ -31,6 +32,7 @@ public class AiscanConfiguration {
         new DependencyConnector(),
         new GithubConnector(),
         new GoogleWorkspaceConnector(),
+        new M365Connector(),
         new SlackConnector(),
         new SourceConnector());
   }

@@ -4,6 +4,7 @@ import dev.aiscan.connectors.aws.AwsTargets;
 import dev.aiscan.connectors.azure.AzureTargets;
 import dev.aiscan.connectors.saas.github.GithubTargets;
 import dev.aiscan.connectors.saas.google.GoogleWorkspaceTargets;
+import dev.aiscan.connectors.saas.m365.M365Targets;
 import dev.aiscan.connectors.saas.slack.SlackTargets;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.ScanEngine;
@@ -277,7 +278,25 @@ public class ScanCommand {
               label = "URL",
               description = "the Admin SDK (tests; default https://admin.googleapis.com)")
           String googleBaseUrl,
+      @Option(
+              longNames = "m365",
+              description =
+                  "scan the Microsoft 365 tenant of M365_TOKEN (or --m365-token-file): AI apps"
+                      + " consented, Copilot licences and use")
+          boolean m365,
+      @Option(
+              longNames = "m365-token-file",
+              label = "FILE",
+              description = "read the Microsoft Graph token from this file; implies --m365")
+          String m365TokenFile,
+      @Option(
+              longNames = "m365-base-url",
+              label = "URL",
+              description =
+                  "Microsoft Graph (national clouds, tests; default https://graph.microsoft.com)")
+          String m365BaseUrl,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
+    boolean m365Wanted = m365 || m365TokenFile != null;
     boolean googleWanted = googleWorkspace || googleTokenFile != null;
     boolean slackWanted = slack || slackTokenFile != null;
     boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
@@ -318,6 +337,11 @@ public class ScanCommand {
         "connectors.google-workspace.token",
         secret("GOOGLE_WORKSPACE_TOKEN", "--google-workspace-token-file", googleTokenFile));
     put(settings, "connectors.google-workspace.base-url", googleBaseUrl);
+    put(
+        settings,
+        "connectors.m365.token",
+        secret("M365_TOKEN", "--m365-token-file", m365TokenFile));
+    put(settings, "connectors.m365.base-url", m365BaseUrl);
     if (githubOrg != null) {
       settings.put("connectors.github.org", githubOrg);
       put(
@@ -347,10 +371,13 @@ public class ScanCommand {
     if (googleWanted) {
       targets.addAll(GoogleWorkspaceTargets.resolve(parsed));
     }
+    if (m365Wanted) {
+      targets.addAll(M365Targets.resolve(parsed));
+    }
     if (targets.isEmpty()) {
       throw new UsageException(
           "nothing to scan: give at least one --source DIR, or --aws, --azure, --slack,"
-              + " --github-org or --google-workspace");
+              + " --github-org, --google-workspace or --m365");
     }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);
