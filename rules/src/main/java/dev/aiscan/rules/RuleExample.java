@@ -32,12 +32,13 @@ public record RuleExample(
 
   /**
    * The example as a fact, at line 1 of a file named {@code example} (or a resource for cloud,
-   * SaaS, usage and setting facts).
+   * SaaS, usage, setting and API key facts).
    */
   public Fact toFact() {
     Location location =
         switch (type) {
-          case CLOUD_RESOURCE, SAAS_APP, USAGE_EVENT, SETTING -> Location.resource("example");
+          case CLOUD_RESOURCE, SAAS_APP, USAGE_EVENT, SETTING, API_KEY ->
+              Location.resource("example");
           default -> Location.file("example", 1);
         };
     return new Fact(type, value, TARGET, location, attributes);

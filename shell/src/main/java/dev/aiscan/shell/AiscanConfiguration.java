@@ -3,6 +3,8 @@ package dev.aiscan.shell;
 import dev.aiscan.connectors.aws.AwsConnector;
 import dev.aiscan.connectors.azure.AzureConnector;
 import dev.aiscan.connectors.dependencies.DependencyConnector;
+import dev.aiscan.connectors.saas.ai.AnthropicConnector;
+import dev.aiscan.connectors.saas.ai.OpenAiConnector;
 import dev.aiscan.connectors.saas.github.GithubConnector;
 import dev.aiscan.connectors.saas.google.GoogleWorkspaceConnector;
 import dev.aiscan.connectors.saas.m365.M365Connector;
@@ -27,12 +29,14 @@ public class AiscanConfiguration {
   @Bean
   List<Connector> connectors() {
     return List.of(
+        new AnthropicConnector(),
         new AwsConnector(),
         new AzureConnector(),
         new DependencyConnector(),
         new GithubConnector(),
         new GoogleWorkspaceConnector(),
         new M365Connector(),
+        new OpenAiConnector(),
         new SlackConnector(),
         new SourceConnector());
   }

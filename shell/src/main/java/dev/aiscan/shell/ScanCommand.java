@@ -2,6 +2,8 @@ package dev.aiscan.shell;
 
 import dev.aiscan.connectors.aws.AwsTargets;
 import dev.aiscan.connectors.azure.AzureTargets;
+import dev.aiscan.connectors.saas.ai.AnthropicTargets;
+import dev.aiscan.connectors.saas.ai.OpenAiTargets;
 import dev.aiscan.connectors.saas.github.GithubTargets;
 import dev.aiscan.connectors.saas.google.GoogleWorkspaceTargets;
 import dev.aiscan.connectors.saas.m365.M365Targets;
@@ -295,7 +297,41 @@ public class ScanCommand {
               description =
                   "Microsoft Graph (national clouds, tests; default https://graph.microsoft.com)")
           String m365BaseUrl,
+      @Option(
+              longNames = "openai",
+              description =
+                  "scan the OpenAI organisation of OPENAI_ADMIN_KEY (or --openai-token-file):"
+                      + " projects, API keys by hint, usage by model")
+          boolean openai,
+      @Option(
+              longNames = "openai-token-file",
+              label = "FILE",
+              description = "read the OpenAI Admin API key from this file; implies --openai")
+          String openaiTokenFile,
+      @Option(
+              longNames = "anthropic",
+              description =
+                  "scan the Anthropic organisation of ANTHROPIC_ADMIN_KEY (or"
+                      + " --anthropic-token-file): workspaces, API keys by hint, usage by model")
+          boolean anthropic,
+      @Option(
+              longNames = "anthropic-token-file",
+              label = "FILE",
+              description = "read the Anthropic Admin API key from this file; implies --anthropic")
+          String anthropicTokenFile,
+      @Option(
+              longNames = "openai-base-url",
+              label = "URL",
+              description = "the OpenAI API (tests; default https://api.openai.com/v1)")
+          String openaiBaseUrl,
+      @Option(
+              longNames = "anthropic-base-url",
+              label = "URL",
+              description = "the Anthropic API (tests; default https://api.anthropic.com/v1)")
+          String anthropicBaseUrl,
       @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
+    boolean openaiWanted = openai || openaiTokenFile != null;
+    boolean anthropicWanted = anthropic || anthropicTokenFile != null;
     boolean m365Wanted = m365 || m365TokenFile != null;
     boolean googleWanted = googleWorkspace || googleTokenFile != null;
     boolean slackWanted = slack || slackTokenFile != null;
@@ -342,6 +378,16 @@ public class ScanCommand {
         "connectors.m365.token",
         secret("M365_TOKEN", "--m365-token-file", m365TokenFile));
     put(settings, "connectors.m365.base-url", m365BaseUrl);
+    put(
+        settings,
+        "connectors.openai.token",
+        secret(OpenAiTargets.VARIABLE, "--openai-token-file", openaiTokenFile));
+    put(settings, "connectors.openai.base-url", openaiBaseUrl);
+    put(
+        settings,
+        "connectors.anthropic.token",
+        secret(AnthropicTargets.VARIABLE, "--anthropic-token-file", anthropicTokenFile));
+    put(settings, "connectors.anthropic.base-url", anthropicBaseUrl);
     if (githubOrg != null) {
       settings.put("connectors.github.org", githubOrg);
       put(
@@ -374,10 +420,16 @@ public class ScanCommand {
     if (m365Wanted) {
       targets.addAll(M365Targets.resolve(parsed));
     }
+    if (openaiWanted) {
+      targets.addAll(OpenAiTargets.resolve(parsed));
+    }
+    if (anthropicWanted) {
+      targets.addAll(AnthropicTargets.resolve(parsed));
+    }
     if (targets.isEmpty()) {
       throw new UsageException(
           "nothing to scan: give at least one --source DIR, or --aws, --azure, --slack,"
-              + " --github-org, --google-workspace or --m365");
+              + " --github-org, --google-workspace, --m365, --openai or --anthropic");
     }
     try {
       parsed.bytes("connectors.source.max-file-size", 0);

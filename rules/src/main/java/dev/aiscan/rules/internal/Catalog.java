@@ -20,6 +20,7 @@ public final class Catalog {
   private final LiteralIndex literals = new LiteralIndex();
   private final FileIndex files = new FileIndex();
   private final UsageIndex usage = new UsageIndex();
+  private final ApiKeyIndex apiKeys = new ApiKeyIndex();
   private final List<Pattern> secretPatterns;
   private final Secrets secrets;
   private final PythonImports pythonImports;
@@ -86,6 +87,8 @@ public final class Catalog {
       usage.add(s);
     } else if (m instanceof MatcherSpec.Setting s) {
       usage.add(s);
+    } else if (m instanceof MatcherSpec.ApiKey s) {
+      apiKeys.add(s);
     } else {
       throw new IllegalStateException("unindexed matcher " + m.getClass().getSimpleName());
     }
@@ -126,9 +129,7 @@ public final class Catalog {
       case SAAS_APP -> infra.matchSaasApp(hits);
       case USAGE_EVENT -> usage.matchUsageEvent(hits);
       case SETTING -> usage.matchSetting(hits);
-      case API_KEY -> {
-        // No matcher reads provider key inventories yet.
-      }
+      case API_KEY -> apiKeys.match(hits);
     }
     hits.emit(findings);
   }

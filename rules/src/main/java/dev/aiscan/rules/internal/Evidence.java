@@ -13,6 +13,12 @@ public final class Evidence {
   private static final int MAX_PREFIX = 64;
   private static final String ELLIPSIS = "…";
   private static final Pattern COUNT = Pattern.compile("[0-9]+");
+  private static final Pattern ISO_DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T");
+
+  /** Attributes of {@code api-key} facts (docs/facts.md). */
+  static final String OWNER = "owner";
+
+  static final String LAST_USED = "last-used";
 
   private Evidence() {}
 
@@ -35,7 +41,7 @@ public final class Evidence {
           case SAAS_APP -> "SaaS app " + v;
           case STRING_LITERAL -> '"' + v + '"';
           case USAGE_EVENT -> usageEvidence(fact);
-          case API_KEY -> "API key " + v;
+          case API_KEY -> apiKeyEvidence(fact);
           case SETTING -> settingEvidence(fact);
         };
     return cut(text);
@@ -121,6 +127,38 @@ public final class Evidence {
     String region = fact.attribute(Fact.Attr.REGION);
     if (region != null && !region.isBlank()) {
       s.append(" in ").append(region.strip().replace(",", ", "));
+    }
+    return s.toString();
+  }
+
+  /**
+   * {@code API key Developer Key (sk-ant-api03-R2D...igAA) in workspace Research, owner
+   * alice@example.com, last used 2025-08-01}: the key's name and hint, and what the provider says
+   * of where it lives, who owns it and when it was last used. Anthropic calls its projects
+   * workspaces.
+   */
+  private static String apiKeyEvidence(Fact fact) {
+    String name = fact.attribute(Fact.Attr.NAME);
+    StringBuilder s = new StringBuilder("API key ");
+    if (name == null || name.isBlank()) {
+      s.append(fact.value());
+    } else {
+      s.append(name.strip()).append(" (").append(fact.value()).append(')');
+    }
+    String project = fact.attribute(Fact.Attr.PROJECT);
+    if (project != null && !project.isBlank()) {
+      boolean workspace = "anthropic".equalsIgnoreCase(fact.attribute(Fact.Attr.ORIGIN));
+      s.append(workspace ? " in workspace " : " in project ").append(project.strip());
+    }
+    String owner = fact.attribute(OWNER);
+    if (owner != null && !owner.isBlank()) {
+      s.append(", owner ").append(owner.strip());
+    }
+    String lastUsed = fact.attribute(LAST_USED);
+    if (lastUsed != null && !lastUsed.isBlank()) {
+      String day = lastUsed.strip();
+      s.append(", last used ")
+          .append(ISO_DAY.matcher(day).lookingAt() ? day.substring(0, 10) : day);
     }
     return s.toString();
   }

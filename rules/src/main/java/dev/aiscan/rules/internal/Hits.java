@@ -48,6 +48,18 @@ public final class Hits {
     add(binding, factEvidence, factModel(fact), null);
   }
 
+  /**
+   * A match whose evidence is the fact itself and whose finding carries {@code fingerprint}: an
+   * {@code api-key} fact's provider hint ({@code sk-ant-api03-R2D...igAA}), which is what links the
+   * key to the same key found in code.
+   */
+  public void addKey(Binding binding, String fingerprint) {
+    if (!binding.accepts(fact)) {
+      return;
+    }
+    add(binding, Evidence.cut(secrets.mask(Evidence.of(fact))), null, fingerprint);
+  }
+
   /** The {@code model} attribute of cloud-resource and usage-event facts, else null. */
   private static String factModel(Fact fact) {
     return switch (fact.type()) {

@@ -60,6 +60,7 @@ final class MatcherReader {
               b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
       case "usage-event" -> usageEvent(b, body);
       case "setting" -> new MatcherSpec.Setting(b, strings(body, "name"), strings(body, "state"));
+      case "api-key" -> new MatcherSpec.ApiKey(b, strings(body, "origin"));
       default -> throw error(matcher, "unknown matcher '" + kind + "'");
     };
   }

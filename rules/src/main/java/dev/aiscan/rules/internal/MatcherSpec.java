@@ -86,6 +86,12 @@ public sealed interface MatcherSpec {
   record UsageEvent(Binding binding, List<String> actions) implements MatcherSpec {}
 
   /**
+   * API keys of a provider's key inventory ({@code api-key} facts) by the provider that listed
+   * them: the fact's {@code origin} attribute, one of {@code origins} (case-insensitive).
+   */
+  record ApiKey(Binding binding, List<String> origins) implements MatcherSpec {}
+
+  /**
    * Governance settings by name (case-insensitive); when {@code states} is not empty, the fact's
    * {@code state} attribute must be one of them (case-insensitive).
    */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * from file content, strings such that whenever a fact extracted from a file could match the
  * matcher, at least one of them occurs in the file's raw bytes (ASCII case-insensitively). Matchers
  * about a file's name or header ({@code file}, {@code model-file}) and facts not read from files
- * ({@code saas-app}, {@code usage-event}, {@code setting}) contribute none.
+ * ({@code saas-app}, {@code usage-event}, {@code setting}, {@code api-key}) contribute none.
  *
  * <p>Where a fact's value need not appear verbatim, a part that must is used instead: YAML nests
  * config keys ({@code spring:\n ai:\n openai:}), so a key prefix contributes one of its segments;
@@ -230,7 +230,7 @@ public final class PrefilterTokens {
     } else if (m instanceof MatcherSpec.CloudResource s) {
       s.types().forEach(t -> put(cloudToken(t), rule, false));
     }
-    // file, model-file, saas-app, usage-event, setting: not about file content
+    // file, model-file, saas-app, usage-event, setting, api-key: not about file content
   }
 
   /**

@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Turns a schema-valid pack tree into compiled rules and checks what the schema cannot: regexes
- * compile and have prefilter tokens, key-format matchers only in credential rules, expected models
- * only on positive examples of rules that have a matcher that can name one ({@code model}, {@code
- * cloud-resource}, {@code usage-event}).
+ * compile and have prefilter tokens, key-format and api-key matchers only in credential rules,
+ * expected models only on positive examples of rules that have a matcher that can name one ({@code
+ * model}, {@code cloud-resource}, {@code usage-event}).
  */
 public final class RuleReader {
   /** Example fields that are shorthands for fact attributes. */
@@ -94,6 +94,9 @@ public final class RuleReader {
               file, m, line, id, "key-format matchers belong in rules of category credential");
         }
         hasModelMatcher |= r.kind() == MatcherSpec.RegexKind.MODEL;
+      }
+      if (spec instanceof MatcherSpec.ApiKey && rule.category() != Category.CREDENTIAL) {
+        throw error(file, m, line, id, "api-key matchers belong in rules of category credential");
       }
       matchers.add(spec);
     }

@@ -20,7 +20,6 @@ import dev.aiscan.core.ScanRequest;
 import dev.aiscan.core.ScanResult;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
-import dev.aiscan.core.model.Finding;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
@@ -214,12 +213,17 @@ class GithubConnectorTest {
             .scan(ScanRequest.of(List.of(TARGET), settings()), ScanListener.NONE);
 
     assertThat(r.findings())
-        .extracting(Finding::provider)
-        .containsExactlyInAnyOrder("github-copilot", "coderabbit");
-    assertThat(r.findings())
-        .extracting(f -> f.location().resource())
+        .filteredOn(f -> !f.ruleId().equals("github-copilot-usage"))
+        .extracting(f -> f.provider() + " " + f.location().resource())
         .containsExactlyInAnyOrder(
-            "github:acme-example/copilot", "github:acme-example/app/coderabbitai");
+            "github-copilot github:acme-example/copilot",
+            "coderabbit github:acme-example/app/coderabbitai");
+    // and the use: one finding per seat with activity
+    assertThat(r.findings())
+        .filteredOn(f -> f.ruleId().equals("github-copilot-usage"))
+        .extracting(f -> f.location().resource())
+        .hasSize(3)
+        .allSatisfy(l -> assertThat(l).startsWith("github:acme-example/copilot/seat/"));
   }
 
   @ParameterizedTest

@@ -352,8 +352,15 @@ class M365ConnectorTest {
             .scan(ScanRequest.of(List.of(ORG), settings()), ScanListener.NONE);
 
     assertThat(r.findings())
+        .filteredOn(f -> !f.ruleId().equals("microsoft-copilot-usage"))
         .extracting(Finding::provider)
         .containsExactlyInAnyOrder("chatgpt", "otter-ai", "microsoft-copilot");
+    // and the use: one finding per user with Copilot activity
+    assertThat(r.findings())
+        .filteredOn(f -> f.ruleId().equals("microsoft-copilot-usage"))
+        .extracting(f -> f.location().resource())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).startsWith("m365:" + TENANT + "/copilot/user/"));
     assertThat(r.findings())
         .filteredOn(f -> f.provider().equals("chatgpt"))
         .singleElement()
@@ -362,7 +369,7 @@ class M365ConnectorTest {
                 assertThat(f.location().resource())
                     .isEqualTo("m365:" + TENANT + "/app/0e5a1b2c-0000-4000-8000-00000000c4a7"));
     assertThat(r.findings())
-        .filteredOn(f -> f.provider().equals("microsoft-copilot"))
+        .filteredOn(f -> f.ruleId().equals("microsoft-copilot-saas-app"))
         .singleElement()
         .satisfies(
             f ->
