@@ -81,6 +81,8 @@ public final class Catalog {
       infra.add(s);
     } else if (m instanceof MatcherSpec.SaasApp s) {
       infra.add(s);
+    } else if (m instanceof MatcherSpec.UnknownSaasApp s) {
+      infra.add(s);
     } else if (m instanceof MatcherSpec.File s) {
       files.add(s);
     } else if (m instanceof MatcherSpec.UsageEvent s) {

@@ -33,6 +33,11 @@ public final class Hits {
     return fact;
   }
 
+  /** Whether no rule has matched the fact yet. */
+  public boolean isEmpty() {
+    return hits == null || hits.isEmpty();
+  }
+
   /**
    * A match whose evidence is the fact itself ({@link Evidence#of(Fact)}). Cloud resources and
    * usage events name their model in the fact's {@code model} attribute (the model a resource

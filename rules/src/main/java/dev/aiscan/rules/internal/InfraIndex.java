@@ -43,6 +43,7 @@ public final class InfraIndex {
   private final Map<String, List<Binding>> saasNames = new HashMap<>();
   private final Map<String, List<Binding>> saasDomains = new HashMap<>();
   private final Map<String, List<Binding>> saasClientIds = new HashMap<>();
+  private final List<MatcherSpec.UnknownSaasApp> unknownSaasApps = new ArrayList<>();
 
   void add(MatcherSpec.ConfigKey spec) {
     spec.prefixes().forEach(p -> configPrefixes.put(p.toLowerCase(Locale.ROOT), spec.binding()));
@@ -80,6 +81,10 @@ public final class InfraIndex {
         cloudExact.computeIfAbsent(type, k -> new ArrayList<>()).add(cloud);
       }
     }
+  }
+
+  void add(MatcherSpec.UnknownSaasApp spec) {
+    unknownSaasApps.add(spec);
   }
 
   void add(MatcherSpec.SaasApp spec) {
@@ -187,6 +192,42 @@ public final class InfraIndex {
     if (clientId != null) {
       addAll(hits, saasClientIds.get(clientId));
     }
+    if (hits.isEmpty() && !unknownSaasApps.isEmpty()) {
+      matchUnknownSaasApp(hits);
+    }
+  }
+
+  /** An app the catalogue does not know, with an AI-like name and a broad scope. */
+  private void matchUnknownSaasApp(Hits hits) {
+    Fact f = hits.fact();
+    String scopes = f.attribute("scopes");
+    if (scopes == null || scopes.isBlank()) {
+      return;
+    }
+    List<String> held =
+        java.util.Arrays.stream(scopes.split("[,\\s]+"))
+            .map(s -> s.strip().toLowerCase(Locale.ROOT))
+            .filter(s -> !s.isEmpty())
+            .toList();
+    for (MatcherSpec.UnknownSaasApp u : unknownSaasApps) {
+      if (u.namePattern().matcher(f.value()).find() && broad(held, u.scopes())) {
+        hits.add(u.binding());
+      }
+    }
+  }
+
+  private static boolean broad(List<String> held, List<String> wanted) {
+    for (String w : wanted) {
+      String want = w.toLowerCase(Locale.ROOT);
+      boolean prefix = want.endsWith("*");
+      String stem = prefix ? want.substring(0, want.length() - 1) : want;
+      for (String h : held) {
+        if (prefix ? h.startsWith(stem) : h.equals(stem)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void addAll(Hits hits, List<Binding> bindings) {

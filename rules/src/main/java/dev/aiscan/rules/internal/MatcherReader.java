@@ -58,11 +58,22 @@ final class MatcherReader {
       case "saas-app" ->
           new MatcherSpec.SaasApp(
               b, strings(body, "name"), strings(body, "domain"), strings(body, "client-id"));
+      case "unknown-saas-app" -> unknownSaasApp(b, body);
       case "usage-event" -> usageEvent(b, body);
       case "setting" -> new MatcherSpec.Setting(b, strings(body, "name"), strings(body, "state"));
       case "api-key" -> new MatcherSpec.ApiKey(b, strings(body, "origin"));
       default -> throw error(matcher, "unknown matcher '" + kind + "'");
     };
+  }
+
+  private MatcherSpec unknownSaasApp(Binding b, JsonNode body) {
+    Pattern name = optionalRegex(body, "name-pattern");
+    List<String> scopes = strings(body, "scopes");
+    if (name == null || scopes.isEmpty()) {
+      throw error(body, "unknown-saas-app needs both 'name-pattern' and 'scopes'");
+    }
+    return new MatcherSpec.UnknownSaasApp(
+        b, Pattern.compile(name.pattern(), Pattern.CASE_INSENSITIVE), scopes);
   }
 
   private MatcherSpec host(Binding b, JsonNode body) {

@@ -75,6 +75,15 @@ public sealed interface MatcherSpec {
   /** A file present in a tree: exact file names, or globs over the path relative to the root. */
   record File(Binding binding, List<String> names, List<String> paths) implements MatcherSpec {}
 
+  /**
+   * A SaaS application the catalogue does not know, by an AI-like name ({@code namePattern}, found
+   * case-insensitively) and at least one broad scope (exact, or a prefix with a trailing {@code *},
+   * case-insensitive, against the fact's comma-separated {@code scopes}). Only facts no {@code
+   * saas-app} matcher matched are tried.
+   */
+  record UnknownSaasApp(Binding binding, Pattern namePattern, List<String> scopes)
+      implements MatcherSpec {}
+
   /** SaaS application by name, domain or OAuth client id. */
   record SaasApp(Binding binding, List<String> names, List<String> domains, List<String> clientIds)
       implements MatcherSpec {}
