@@ -32,6 +32,7 @@ import okhttp3.ResponseBody;
 public final class SaasHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration BASE_BACKOFF = Duration.ofMillis(500);
+  private static final OkHttpClient SHARED = new OkHttpClient();
 
   /** What an API answered. */
   public record Answer(int status, Headers headers, JsonNode body) {
@@ -55,8 +56,10 @@ public final class SaasHttp {
   }
 
   SaasHttp(Duration timeout, int maxRetries, Duration maxWait, Clock clock) {
+    // derived from one shared client: every SaaS source shares its connection pool and threads
     this.client =
-        new OkHttpClient.Builder()
+        SHARED
+            .newBuilder()
             .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .callTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
