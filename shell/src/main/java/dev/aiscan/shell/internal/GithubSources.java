@@ -32,14 +32,13 @@ public final class GithubSources implements AutoCloseable {
 
   /** Clones every non-archived repository of the organisation the settings name. */
   public static GithubSources cloneAll(Settings settings, String org, Path home, PrintStream err) {
-    String token = settings.get("connectors.github.token").orElse(null);
     Path root = home.resolve(".aiscan").resolve("github").resolve(org);
     delete(root);
     List<Target> targets = new ArrayList<>();
     for (GithubRepositories.Repo repo : GithubRepositories.list(settings)) {
       Path dir = root.resolve(repo.name());
       try {
-        GithubRepositories.shallowClone(repo, dir, token);
+        GithubRepositories.shallowClone(repo, dir, settings);
         targets.add(SourceConnector.target(dir));
       } catch (ScanException e) {
         delete(dir);

@@ -79,6 +79,27 @@ public final class GithubRepositories {
   }
 
   /**
+   * Clones {@code repo} with the settings' token, offered only when the clone URL is on GitHub's
+   * own host for the API the settings name ({@code github.com} for {@code api.github.com}, the same
+   * host for GitHub Enterprise Server): a repository list naming another host gets no token.
+   */
+  public static void shallowClone(Repo repo, Path dir, Settings settings) {
+    GithubSettings s = GithubSettings.from(settings);
+    shallowClone(repo, dir, offersTokenTo(repo.cloneUrl(), s.baseUrl()) ? s.token() : null);
+  }
+
+  /** Whether a clone URL is on the host the token belongs to. */
+  static boolean offersTokenTo(String cloneUrl, okhttp3.HttpUrl apiBase) {
+    okhttp3.HttpUrl clone = okhttp3.HttpUrl.parse(cloneUrl);
+    if (clone == null || !clone.isHttps()) {
+      return false;
+    }
+    String api = apiBase.host().toLowerCase(Locale.ROOT);
+    String home = api.equals("api.github.com") ? "github.com" : api;
+    return clone.host().equalsIgnoreCase(home);
+  }
+
+  /**
    * Clones {@code repo}'s default branch into {@code dir} (empty or absent) with depth 1. The token
    * is offered as the HTTP basic password of user {@code x-access-token}, as GitHub asks, and only
    * over HTTPS; it appears in no message.

@@ -171,4 +171,25 @@ class GithubRepositoriesTest {
                 + " ones)")
         .hasMessageNotContaining(TOKEN);
   }
+
+  @org.junit.jupiter.api.Test
+  void theTokenGoesOnlyToGithubsOwnHost() {
+    okhttp3.HttpUrl cloud = okhttp3.HttpUrl.get("https://api.github.com");
+    okhttp3.HttpUrl server = okhttp3.HttpUrl.get("https://git.acme.example/api/v3");
+    org.assertj.core.api.Assertions.assertThat(
+            GithubRepositories.offersTokenTo("https://github.com/acme-example/app.git", cloud))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+            GithubRepositories.offersTokenTo("https://git.acme.example/acme/app.git", server))
+        .isTrue();
+    org.assertj.core.api.Assertions.assertThat(
+            GithubRepositories.offersTokenTo("https://collector.example.net/app.git", cloud))
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(
+            GithubRepositories.offersTokenTo("http://github.com/acme-example/app.git", cloud))
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(
+            GithubRepositories.offersTokenTo("file:///tmp/app", cloud))
+        .isFalse();
+  }
 }
