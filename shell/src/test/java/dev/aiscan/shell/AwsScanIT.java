@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +54,7 @@ class AwsScanIT {
   }
 
   static String vendor(String path) throws IOException {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor/aws").resolve(path);
-      if (Files.isRegularFile(f)) {
-        return Files.readString(f);
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor not found beside the repository");
+    return VendorFixtures.read("aws/" + path);
   }
 
   static ResponseDefinitionBuilder json(String body) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,16 +52,13 @@ class AzureScanIT {
   }
 
   static String vendorBody(String path) throws IOException {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor/azure").resolve(path);
-      if (Files.isRegularFile(f)) {
-        JsonNode body =
-            JSON.readTree(Files.readString(f)).path("responses").path("200").path("body");
-        ((ObjectNode) body).remove("nextLink"); // published as "..."
-        return JSON.writeValueAsString(body);
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor not found beside the repository");
+    JsonNode body =
+        JSON.readTree(VendorFixtures.read("azure/" + path))
+            .path("responses")
+            .path("200")
+            .path("body");
+    ((ObjectNode) body).remove("nextLink"); // published as "..."
+    return JSON.writeValueAsString(body);
   }
 
   static ResponseDefinitionBuilder json(String body) {

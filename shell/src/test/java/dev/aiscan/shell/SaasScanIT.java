@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.aiscan.testkit.VendorFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,13 +47,7 @@ class SaasScanIT {
   }
 
   static String vendor(String path) throws Exception {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor").resolve(path);
-      if (Files.isRegularFile(f)) {
-        return Files.readString(f);
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor not found beside the repository");
+    return VendorFixtures.read(path);
   }
 
   @BeforeAll

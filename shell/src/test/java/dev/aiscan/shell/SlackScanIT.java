@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,13 +40,7 @@ class SlackScanIT {
   }
 
   static String vendor(String path) throws IOException {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor/slack").resolve(path);
-      if (Files.isRegularFile(f)) {
-        return Files.readString(f);
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor not found beside the repository");
+    return VendorFixtures.read("slack/" + path);
   }
 
   @BeforeAll

@@ -12,11 +12,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,35 +110,19 @@ final class AwsFake implements AutoCloseable {
    * that directory's README): such strings become numbers here, nothing else changes.
    */
   static String vendor(String path) {
-    try {
-      String text = Files.readString(vendorRoot().resolve("aws").resolve(path));
-      if (!path.endsWith(".json")) {
-        return text;
-      }
-      Matcher m = ISO_TIME.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        OffsetDateTime t = OffsetDateTime.parse(m.group(1));
-        double seconds = t.toEpochSecond() + t.getNano() / 1e9;
-        m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(seconds)));
-      }
-      m.appendTail(out);
-      return out.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    String text = VendorFixtures.read("aws/" + path);
+    if (!path.endsWith(".json")) {
+      return text;
     }
-  }
-
-  /** {@code shared/fixtures/vendor} beside the repository's clone. */
-  static Path vendorRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("fixtures").resolve("vendor");
-      if (Files.isDirectory(candidate.resolve("aws"))) {
-        return candidate;
-      }
+    Matcher m = ISO_TIME.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      OffsetDateTime t = OffsetDateTime.parse(m.group(1));
+      double seconds = t.toEpochSecond() + t.getNano() / 1e9;
+      m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(seconds)));
     }
-    throw new IllegalStateException(
-        "../shared/fixtures/vendor not found beside the repository (see the brief)");
+    m.appendTail(out);
+    return out.toString();
   }
 
   @Override

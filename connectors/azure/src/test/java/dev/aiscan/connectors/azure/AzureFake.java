@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ final class AzureFake implements AutoCloseable {
    */
   static String vendor(String path, String nextLink) {
     try {
-      JsonNode doc = JSON.readTree(Files.readString(vendorRoot().resolve("azure").resolve(path)));
+      JsonNode doc = JSON.readTree(VendorFixtures.read("azure/" + path));
       JsonNode body = doc.path("responses").path("200").path("body");
       if (body instanceof ObjectNode o && o.has("value")) {
         if (nextLink == null) {
@@ -104,17 +105,6 @@ final class AzureFake implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Path vendorRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared").resolve("fixtures").resolve("vendor");
-      if (Files.isDirectory(candidate.resolve("azure"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "../shared/fixtures/vendor not found beside the repository (see the brief)");
   }
 
   /**

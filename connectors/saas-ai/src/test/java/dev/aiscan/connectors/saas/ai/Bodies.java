@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.testkit.RecordingContext;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Answer bodies for the tests: the vendors' published examples read in place from {@code
@@ -21,17 +20,7 @@ final class Bodies {
 
   /** A published example, {@code openai/projects/list_projects.json}. */
   static String vendor(String path) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor").resolve(path);
-      if (Files.isRegularFile(f)) {
-        try {
-          return Files.readString(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor/" + path + " not found");
+    return VendorFixtures.read(path);
   }
 
   /** A hand-written body. */

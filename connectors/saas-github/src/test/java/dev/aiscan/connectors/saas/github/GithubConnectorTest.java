@@ -25,12 +25,11 @@ import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import dev.aiscan.rules.RuleEngine;
 import dev.aiscan.testkit.RecordingContext;
+import dev.aiscan.testkit.VendorFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,17 +81,7 @@ class GithubConnectorTest {
   }
 
   static String vendor(String path) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path f = dir.resolveSibling("shared").resolve("fixtures/vendor/github").resolve(path);
-      if (Files.isRegularFile(f)) {
-        try {
-          return Files.readString(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("../shared/fixtures/vendor not found beside the repository");
+    return VendorFixtures.read("github/" + path);
   }
 
   static String wire(String name) {
