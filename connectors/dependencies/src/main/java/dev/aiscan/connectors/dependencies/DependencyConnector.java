@@ -66,6 +66,9 @@ public final class DependencyConnector implements Connector {
                 + " dependencies stopped early: "
                 + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+      } finally {
+        // progress counts the manifests and lockfiles read, one ecosystem at a time
+        context.progress(e.getValue().size());
       }
     }
   }
