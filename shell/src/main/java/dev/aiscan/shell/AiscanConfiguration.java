@@ -11,12 +11,17 @@ import dev.aiscan.connectors.saas.m365.M365Connector;
 import dev.aiscan.connectors.saas.slack.SlackConnector;
 import dev.aiscan.connectors.source.SourceConnector;
 import dev.aiscan.core.spi.Connector;
+import dev.aiscan.graph.GraphOptions;
 import dev.aiscan.shell.internal.GraphAccess;
+import dev.aiscan.shell.internal.Version;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.jline.PromptProvider;
@@ -49,6 +54,33 @@ public class AiscanConfiguration {
   GraphAccess graphAccess() {
     return new GraphAccess(
         AiscanApplication.interactive(), System.getenv(), System.getProperty("user.home"));
+  }
+
+  /**
+   * In the interactive shell, a greeting, and the default graph opened in the background so that
+   * Neo4j Browser can connect while the analyst works. Runs before the shell reads its first line.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ApplicationRunner interactiveGreeting(GraphAccess graphAccess) {
+    return args -> {
+      if (!AiscanApplication.interactive()) {
+        return;
+      }
+      GraphOptions options =
+          graphAccess.options(new GraphAccess.Flags("embedded", null, null, null, null));
+      System.out.println(
+          "aiscan "
+              + Version.current()
+              + ": 'help' lists the commands, TAB completes, 'exit' leaves.\n"
+              + "Graph: "
+              + options.storeDir()
+              + ", open to Neo4j Browser at bolt://127.0.0.1:"
+              + options.boltPort()
+              + " while the shell runs (unless that port is taken).");
+      // a failure is not shown here: the first command that needs the graph reports it
+      graphAccess.openAsync(options).exceptionally(e -> null);
+    };
   }
 
   /** The interactive prompt. */

@@ -152,7 +152,7 @@ public class RegisterCommand {
   /**
    * The register a {@code --register} flag names, or {@link Register#NONE}; exit 2 when invalid.
    */
-  static Register read(String file, RuleEngine rules) {
+  public static Register read(String file, RuleEngine rules) {
     if (file == null || file.isBlank()) {
       return Register.NONE;
     }

@@ -142,7 +142,7 @@ public class RulesCommand {
     return "all " + examples + " examples of " + results.size() + " rule(s) pass";
   }
 
-  static RuleEngine engine(String rules) {
+  public static RuleEngine engine(String rules) {
     return rules == null || rules.isBlank()
         ? RuleEngine.loadDefault()
         : RuleEngine.load(paths(rules));

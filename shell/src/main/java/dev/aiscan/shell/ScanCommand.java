@@ -1,45 +1,26 @@
 package dev.aiscan.shell;
 
-import dev.aiscan.connectors.aws.AwsTargets;
-import dev.aiscan.connectors.azure.AzureTargets;
-import dev.aiscan.connectors.saas.ai.AnthropicTargets;
-import dev.aiscan.connectors.saas.ai.OpenAiTargets;
-import dev.aiscan.connectors.saas.github.GithubTargets;
-import dev.aiscan.connectors.saas.google.GoogleWorkspaceTargets;
-import dev.aiscan.connectors.saas.m365.M365Targets;
-import dev.aiscan.connectors.saas.slack.SlackTargets;
-import dev.aiscan.connectors.source.SourceConnector;
-import dev.aiscan.core.ScanEngine;
-import dev.aiscan.core.ScanRequest;
-import dev.aiscan.core.ScanResult;
-import dev.aiscan.core.history.ScanHistory;
-import dev.aiscan.core.model.AssetStatus;
-import dev.aiscan.core.model.Target;
-import dev.aiscan.core.register.Reconciler;
-import dev.aiscan.core.register.Register;
 import dev.aiscan.core.spi.Connector;
-import dev.aiscan.core.spi.ScanListener;
-import dev.aiscan.core.spi.Settings;
-import dev.aiscan.graph.Graph;
-import dev.aiscan.graph.GraphHistory;
-import dev.aiscan.graph.GraphOptions;
-import dev.aiscan.graph.GraphWriter;
-import dev.aiscan.reports.history.FileHistory;
-import dev.aiscan.rules.RuleEngine;
+import dev.aiscan.shell.config.AiscanConfig;
+import dev.aiscan.shell.config.ConfigLoader;
+import dev.aiscan.shell.config.ScanSpec;
 import dev.aiscan.shell.internal.ConsoleSummary;
-import dev.aiscan.shell.internal.GithubSources;
 import dev.aiscan.shell.internal.GraphAccess;
-import dev.aiscan.shell.internal.ScanService;
-import dev.aiscan.shell.internal.Version;
+import dev.aiscan.shell.internal.Notifications;
+import dev.aiscan.shell.internal.ScanJson;
+import dev.aiscan.shell.internal.ScanRunner;
+import dev.aiscan.shell.progress.ProgressReporter;
+import dev.aiscan.shell.progress.Terminals;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -60,31 +41,43 @@ public class ScanCommand {
       description = "Scan targets for AI use and write the inventory and reports.")
   public String scan(
       @Option(
+              longNames = "config",
+              label = "FILE",
+              description =
+                  "read targets and settings from this aiscan.yaml (default: ./aiscan.yaml when"
+                      + " present); flags override it")
+          String config,
+      @Option(
               longNames = "source",
               label = "DIR",
               description = "source tree to scan; repeat, or separate with commas, for several")
           String sources,
       @Option(
+              longNames = "git",
+              label = "URL",
+              description =
+                  "git repository to clone (shallow) and scan; repeat, or separate with commas")
+          String git,
+      @Option(
               longNames = "out",
-              defaultValue = "aiscan-report",
               label = "DIR",
-              description = "directory that receives inventory.json and the other reports")
+              description =
+                  "directory that receives inventory.json and the other reports (default"
+                      + " aiscan-report)")
           String out,
       @Option(
               longNames = "format",
-              defaultValue = "json,html",
               label = "LIST",
               description =
-                  "report formats, comma separated: json, html, cyclonedx, sarif, csv, md (json is"
-                      + " always written)")
+                  "report formats, comma separated: json, html, cyclonedx, sarif, csv, md (default"
+                      + " json,html; json is always written)")
           String format,
       @Option(
               longNames = "graph",
-              defaultValue = "embedded",
               label = "MODE",
               description =
-                  "embedded: write to the embedded Neo4j store (or to --neo4j-uri); none: skip the"
-                      + " graph")
+                  "embedded (default): write to the embedded Neo4j store (or to --neo4j-uri); none:"
+                      + " skip the graph")
           String graph,
       @Option(longNames = "graph-dir", label = "DIR", description = GraphCommand.GraphFlags.DIR)
           String graphDir,
@@ -102,11 +95,10 @@ public class ScanCommand {
           String passwordFile,
       @Option(
               longNames = "fail-on",
-              defaultValue = "none",
               label = "WHEN",
               description =
                   "exit with code 3 when: shadow (any shadow AI asset), new-shadow (shadow AI the"
-                      + " previous scan did not see), drift, any (any finding), none")
+                      + " previous scan did not see), drift, any (any finding), none (default)")
           String failOn,
       @Option(
               longNames = "register",
@@ -117,11 +109,11 @@ public class ScanCommand {
           String registerFile,
       @Option(
               longNames = "stale-after",
-              defaultValue = "3",
               label = "N",
               description =
-                  "a register entry that covers nothing in N scans of its targets in a row is stale")
-          int staleAfter,
+                  "a register entry that covers nothing in N scans of its targets in a row is stale"
+                      + " (default 3)")
+          Integer staleAfter,
       @Option(
               longNames = "include",
               label = "GLOBS",
@@ -135,9 +127,9 @@ public class ScanCommand {
           String exclude,
       @Option(
               longNames = "max-file-size",
-              defaultValue = "5m",
               label = "SIZE",
-              description = "skip source and config files larger than this (e.g. 512k, 5m)")
+              description =
+                  "skip source and config files larger than this (e.g. 512k, 5m; default 5m)")
           String maxFileSize,
       @Option(longNames = "no-gitignore", description = "scan files that .gitignore ignores")
           boolean noGitignore,
@@ -192,9 +184,9 @@ public class ScanCommand {
           String awsEndpointUrl,
       @Option(
               longNames = "aws-cloudtrail-days",
-              defaultValue = "7",
               label = "DAYS",
-              description = "how many days of CloudTrail event history to read for AI calls")
+              description =
+                  "how many days of CloudTrail event history to read for AI calls (default 7)")
           String awsCloudTrailDays,
       @Option(
               longNames = "azure",
@@ -329,25 +321,45 @@ public class ScanCommand {
               label = "URL",
               description = "the Anthropic API (tests; default https://api.anthropic.com/v1)")
           String anthropicBaseUrl,
-      @Option(longNames = "quiet", description = "print nothing on success") boolean quiet) {
-    boolean openaiWanted = openai || openaiTokenFile != null;
-    boolean anthropicWanted = anthropic || anthropicTokenFile != null;
-    boolean m365Wanted = m365 || m365TokenFile != null;
-    boolean googleWanted = googleWorkspace || googleTokenFile != null;
-    boolean slackWanted = slack || slackTokenFile != null;
-    boolean azureWanted = azure || azureTenant != null || azureSubscriptions != null;
-    boolean awsWanted = aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null;
-    FailOn failOnMode = FailOn.parse(failOn);
-    GraphOptions graphOptions =
-        graphAccess.options(
-            new GraphAccess.Flags(graph, graphDir, boltPort, neo4jUri, passwordFile));
+      @Option(
+              longNames = "quiet",
+              description = "print nothing on success (errors still go to stderr)")
+          boolean quiet,
+      @Option(
+              longNames = "json",
+              description = "print the scan's summary as JSON on stdout, and no progress")
+          boolean json) {
+    ScanSpec flags =
+        new ScanSpec(
+            split(sources),
+            split(git),
+            services(
+                aws || awsProfile != null || awsRoleArn != null || awsOrgRole != null,
+                azure || azureTenant != null || azureSubscriptions != null,
+                githubOrg != null,
+                slack || slackTokenFile != null,
+                googleWorkspace || googleTokenFile != null,
+                m365 || m365TokenFile != null,
+                openai || openaiTokenFile != null,
+                anthropic || anthropicTokenFile != null),
+            null,
+            out,
+            split(format),
+            new ScanSpec.GraphSpec(graph, graphDir, boltPort, neo4jUri, null, null, passwordFile),
+            failOn,
+            registerFile,
+            staleAfter,
+            split(rules));
     Map<String, String> settings = new TreeMap<>();
-    settings.put("connectors.source.max-file-size", maxFileSize);
+    put(settings, "connectors.source.max-file-size", maxFileSize);
     put(settings, "connectors.source.include", include);
     put(settings, "connectors.source.exclude", exclude);
-    settings.put("connectors.source.gitignore", Boolean.toString(!noGitignore));
-    settings.put("connectors.dependencies.offline", Boolean.toString(offline));
-    settings.put("connectors.dependencies.user-home", System.getProperty("user.home"));
+    if (noGitignore) {
+      settings.put("connectors.source.gitignore", "false");
+    }
+    if (offline) {
+      settings.put("connectors.dependencies.offline", "true");
+    }
     put(settings, "connectors.dependencies.maven-settings", mavenSettings);
     put(settings, "connectors.aws.profile", awsProfile);
     put(settings, "connectors.aws.role-arn", awsRoleArn);
@@ -361,215 +373,120 @@ public class ScanCommand {
     if (azureResourceGraph) {
       settings.put("connectors.azure.resource-graph", "true");
     }
-    // a bearer token is a secret: from the environment only, never a flag
-    put(settings, "connectors.azure.access-token", System.getenv("AZURE_ACCESS_TOKEN"));
-    put(
-        settings,
-        "connectors.slack.token",
-        secret("SLACK_TOKEN", "--slack-token-file", slackTokenFile));
+    put(settings, "connectors.slack.token", secretFile("--slack-token-file", slackTokenFile));
     put(settings, "connectors.slack.base-url", slackBaseUrl);
     put(
         settings,
         "connectors.google-workspace.token",
-        secret("GOOGLE_WORKSPACE_TOKEN", "--google-workspace-token-file", googleTokenFile));
+        secretFile("--google-workspace-token-file", googleTokenFile));
     put(settings, "connectors.google-workspace.base-url", googleBaseUrl);
-    put(
-        settings,
-        "connectors.m365.token",
-        secret("M365_TOKEN", "--m365-token-file", m365TokenFile));
+    put(settings, "connectors.m365.token", secretFile("--m365-token-file", m365TokenFile));
     put(settings, "connectors.m365.base-url", m365BaseUrl);
-    put(
-        settings,
-        "connectors.openai.token",
-        secret(OpenAiTargets.VARIABLE, "--openai-token-file", openaiTokenFile));
+    put(settings, "connectors.openai.token", secretFile("--openai-token-file", openaiTokenFile));
     put(settings, "connectors.openai.base-url", openaiBaseUrl);
     put(
         settings,
         "connectors.anthropic.token",
-        secret(AnthropicTargets.VARIABLE, "--anthropic-token-file", anthropicTokenFile));
+        secretFile("--anthropic-token-file", anthropicTokenFile));
     put(settings, "connectors.anthropic.base-url", anthropicBaseUrl);
     if (githubOrg != null) {
       settings.put("connectors.github.org", githubOrg);
-      put(
-          settings,
-          "connectors.github.token",
-          secret("GITHUB_TOKEN", "--github-token-file", githubTokenFile));
+      put(settings, "connectors.github.token", secretFile("--github-token-file", githubTokenFile));
       put(settings, "connectors.github.base-url", githubBaseUrl);
+      if (githubRepos) {
+        settings.put("connectors.github.clone-repos", "true");
+      }
     } else if (githubRepos || githubTokenFile != null || githubBaseUrl != null) {
       throw new UsageException(
           "--github-repos, --github-token-file and --github-base-url need --github-org ORG");
     }
-    Settings parsed = Settings.of(settings);
-    List<Target> targets = new ArrayList<>(sourceTargets(sources));
-    if (awsWanted) {
-      // checks the credentials now: a bad profile or role is one line, before anything runs
-      targets.addAll(AwsTargets.resolve(parsed));
-    }
-    if (azureWanted) {
-      targets.addAll(AzureTargets.resolve(parsed));
-    }
-    if (slackWanted) {
-      targets.addAll(SlackTargets.resolve(parsed));
-    }
-    if (githubOrg != null) {
-      targets.addAll(GithubTargets.resolve(parsed));
-    }
-    if (googleWanted) {
-      targets.addAll(GoogleWorkspaceTargets.resolve(parsed));
-    }
-    if (m365Wanted) {
-      targets.addAll(M365Targets.resolve(parsed));
-    }
-    if (openaiWanted) {
-      targets.addAll(OpenAiTargets.resolve(parsed));
-    }
-    if (anthropicWanted) {
-      targets.addAll(AnthropicTargets.resolve(parsed));
-    }
-    if (targets.isEmpty()) {
-      throw new UsageException(
-          "nothing to scan: give at least one --source DIR, or --aws, --azure, --slack,"
-              + " --github-org, --google-workspace, --m365, --openai or --anthropic");
-    }
-    try {
-      parsed.bytes("connectors.source.max-file-size", 0);
-    } catch (dev.aiscan.core.ScanException e) {
-      throw new UsageException(
-          "--max-file-size " + maxFileSize + ": not a size (use e.g. 512k, 5m, 1g)");
-    }
+    flags = withSettings(flags, settings);
 
-    RuleEngine detector = RulesCommand.engine(rules);
-    Register register = RegisterCommand.read(registerFile, detector);
-    if (staleAfter < 1) {
-      throw new UsageException("--stale-after " + staleAfter + ": expected 1 or more");
+    Optional<Path> configFile = ConfigLoader.locate(config, Path.of(""));
+    AiscanConfig loaded =
+        configFile
+            .map(f -> ConfigLoader.load(f, System.getenv(), System.getProperty("user.home")))
+            .orElse(null);
+    ScanSpec spec = loaded == null ? flags : flags.over(loaded.scan());
+    boolean silent = quiet || json;
+    ScanRunner.Run run;
+    try (ProgressReporter progress =
+        ProgressReporter.create(
+            silent ? ProgressReporter.Mode.OFF : Terminals.detect(System.getenv()),
+            System.err,
+            Clock.systemUTC())) {
+      run = runner().run(spec, progress);
     }
-    ScanService service = new ScanService(new ScanEngine(connectors, detector, Version.current()));
-    GithubSources clones =
-        githubRepos
-            ? GithubSources.cloneAll(
-                parsed, githubOrg, Path.of(System.getProperty("user.home")), System.err)
-            : null;
-    if (clones != null) {
-      targets.addAll(clones.targets());
+    if (loaded != null) {
+      Notifications.send(loaded, run.result())
+          .forEach(w -> System.err.println("aiscan: warning: " + w));
     }
-    // the embedded store starts while the scan runs
-    CompletableFuture<Graph> pendingGraph =
-        graphOptions == null ? null : graphAccess.openAsync(graphOptions);
-    Path outDir = Path.of(out);
-    HistoryStep history = new HistoryStep(pendingGraph, outDir);
-    ScanService.Outcome outcome;
-    try {
-      outcome =
-          service.run(
-              ScanRequest.of(targets, parsed),
-              outDir,
-              split(format),
-              ScanListener.NONE,
-              result -> Reconciler.reconcile(result, register, history.history(), staleAfter));
-    } catch (RuntimeException e) {
-      if (pendingGraph != null) {
-        pendingGraph.thenAccept(graphAccess::release);
-      }
-      throw e;
-    } finally {
-      if (clones != null) {
-        clones.close();
-      }
-    }
-    String graphLine;
-    if (pendingGraph == null) {
-      Path recorded = new FileHistory(outDir).record(outcome.result());
-      graphLine = "History: " + recorded + "\n";
+    String output;
+    if (json) {
+      output = ScanJson.render(run);
+    } else if (quiet) {
+      output = "";
     } else {
-      graphLine = writeGraph(pendingGraph, outcome.result(), register);
+      output = ConsoleSummary.render(run.result(), run.reports()) + run.graphLine();
     }
-
-    String summary =
-        quiet ? "" : ConsoleSummary.render(outcome.result(), outcome.reports()) + graphLine;
-    String failure = failOnMode.failure(outcome.result());
-    if (failure != null) {
+    if (run.failure() != null) {
       // The summary still belongs on stdout; the exit code and its one-line reason follow.
-      System.out.print(summary);
+      System.out.println(output);
       System.out.flush();
-      throw new FailOnException(failure);
+      throw new FailOnException(run.failure());
     }
-    return quiet ? null : summary.stripTrailing();
+    return output.isEmpty() ? null : output.stripTrailing();
+  }
+
+  private ScanRunner runner() {
+    return new ScanRunner(
+        connectors,
+        graphAccess,
+        System.getenv(),
+        Path.of(System.getProperty("user.home")),
+        System.err);
+  }
+
+  /** The services the flags ask for, in {@link ScanSpec#SERVICES} order. */
+  private static Set<String> services(boolean... wanted) {
+    Set<String> services = new LinkedHashSet<>();
+    for (int i = 0; i < wanted.length; i++) {
+      if (wanted[i]) {
+        services.add(ScanSpec.SERVICES.get(i));
+      }
+    }
+    return services;
+  }
+
+  private static ScanSpec withSettings(ScanSpec s, Map<String, String> settings) {
+    return new ScanSpec(
+        s.sources(),
+        s.gitRepositories(),
+        s.services(),
+        settings,
+        s.out(),
+        s.formats(),
+        s.graph(),
+        s.failOn(),
+        s.register(),
+        s.staleAfter(),
+        s.rules());
   }
 
   /**
-   * The history a scan is reconciled against: the graph's when there is one (waiting for it to
-   * open), else the output directory's. A graph that fails to open leaves no history; its failure
-   * is reported after the reports are written.
+   * A token from the file a flag names, or null (then the runner takes the service's environment
+   * variable). Never a flag value, which would show in the process list and the shell history.
    */
-  private static final class HistoryStep {
-    private final CompletableFuture<Graph> pendingGraph;
-    private final Path out;
-
-    HistoryStep(CompletableFuture<Graph> pendingGraph, Path out) {
-      this.pendingGraph = pendingGraph;
-      this.out = out;
+  private static String secretFile(String flag, String file) {
+    if (file == null || file.isBlank()) {
+      return null;
     }
-
-    ScanHistory history() {
-      if (pendingGraph == null) {
-        return new FileHistory(out);
-      }
-      try {
-        return new GraphHistory(GraphAccess.await(pendingGraph));
-      } catch (RuntimeException e) {
-        return ScanHistory.NONE;
-      }
-    }
-  }
-
-  /** Writes the scan to the graph and says so in one line. */
-  private String writeGraph(
-      CompletableFuture<Graph> pending, ScanResult result, Register register) {
-    Graph graph = GraphAccess.await(pending);
     try {
-      GraphWriter.Summary written = graph.write(result, register);
-      // a port the user asked for is worth naming; the private one is not
-      String bolt =
-          graph.options().embedded() && graph.options().boltPort() > 0
-              ? " (" + graph.uri() + " while aiscan runs)"
-              : "";
-      return String.format(
-          "Graph: scan %s written to %s%s in %.1f s%n",
-          result.scan().id(),
-          graph.options().describe(),
-          bolt,
-          written.elapsed().toMillis() / 1000.0);
-    } finally {
-      graphAccess.release(graph);
+      return Files.readString(Path.of(file)).strip();
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw new UsageException(
+          flag + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  private static List<Target> sourceTargets(String sources) {
-    List<Target> targets = new ArrayList<>();
-    for (String dir : split(sources)) {
-      try {
-        targets.add(SourceConnector.target(Path.of(dir)));
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new UsageException("--source " + dir + ": not a valid path");
-      }
-    }
-    return targets;
-  }
-
-  /**
-   * A token from its file when one is given, else from the environment variable; never a flag
-   * value, which would show in the process list and the shell history.
-   */
-  private static String secret(String variable, String flag, String file) {
-    if (file != null && !file.isBlank()) {
-      try {
-        return Files.readString(Path.of(file)).strip();
-      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-        throw new UsageException(
-            flag + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
-      }
-    }
-    return System.getenv(variable);
   }
 
   private static void put(Map<String, String> settings, String key, String value) {
@@ -578,67 +495,11 @@ public class ScanCommand {
     }
   }
 
+  /** A comma-separated flag as a list; null when the flag is not given. */
   private static List<String> split(String list) {
     if (list == null) {
-      return List.of();
+      return null;
     }
     return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /** The {@code --fail-on} modes. */
-  enum FailOn {
-    NONE,
-    SHADOW,
-    NEW_SHADOW,
-    DRIFT,
-    ANY;
-
-    static FailOn parse(String s) {
-      try {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(
-            "--fail-on " + s + ": expected shadow, new-shadow, drift, any or none");
-      }
-    }
-
-    /** Why the scan fails under this mode, or null when it does not. */
-    String failure(ScanResult result) {
-      switch (this) {
-        case SHADOW -> {
-          return result.shadowCount() > 0
-              ? result.shadowCount() + " shadow AI asset(s) found (--fail-on shadow)"
-              : null;
-        }
-        case NEW_SHADOW -> {
-          long fresh =
-              result.assets().stream()
-                  .filter(a -> a.status() == AssetStatus.SHADOW)
-                  .filter(a -> result.reconciliation().newAssets().contains(a.id()))
-                  .count();
-          return fresh > 0
-              ? fresh
-                  + " new shadow AI asset(s) since "
-                  + (result.reconciliation().previousScan() == null
-                      ? "no earlier scan"
-                      : "scan " + result.reconciliation().previousScan())
-                  + " (--fail-on new-shadow)"
-              : null;
-        }
-        case DRIFT -> {
-          long drift =
-              result.assets().stream().filter(a -> a.status() == AssetStatus.DRIFT).count();
-          return drift > 0 ? drift + " asset(s) drifted from the register (--fail-on drift)" : null;
-        }
-        case ANY -> {
-          return result.findings().isEmpty()
-              ? null
-              : result.findings().size() + " AI finding(s) found (--fail-on any)";
-        }
-        default -> {
-          return null;
-        }
-      }
-    }
   }
 }

@@ -59,7 +59,7 @@ public final class GithubSources implements AutoCloseable {
     delete(root);
   }
 
-  private static void delete(Path dir) {
+  static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -44,9 +44,22 @@ public final class GraphAccess implements AutoCloseable {
    * @param boltPort the embedded store's Bolt port, or null
    * @param neo4jUri a server, Aura or cluster instead of the embedded store
    * @param passwordFile a file holding the server password, instead of {@code NEO4J_PASSWORD}
+   * @param username the server user, instead of {@code NEO4J_USERNAME} (from aiscan.yaml)
+   * @param password the server password, instead of {@code NEO4J_PASSWORD} (from aiscan.yaml)
    */
   public record Flags(
-      String graph, String graphDir, Integer boltPort, String neo4jUri, String passwordFile) {}
+      String graph,
+      String graphDir,
+      Integer boltPort,
+      String neo4jUri,
+      String passwordFile,
+      String username,
+      String password) {
+    public Flags(
+        String graph, String graphDir, Integer boltPort, String neo4jUri, String passwordFile) {
+      this(graph, graphDir, boltPort, neo4jUri, passwordFile, null, null);
+    }
+  }
 
   /**
    * The graph the flags ask for, or null for {@code --graph none}.
@@ -75,13 +88,15 @@ public final class GraphAccess implements AutoCloseable {
       try {
         return GraphOptions.server(
             flags.neo4jUri(),
-            env.getOrDefault("NEO4J_USERNAME", "neo4j"),
-            password(flags.passwordFile()));
+            flags.username() != null
+                ? flags.username()
+                : env.getOrDefault("NEO4J_USERNAME", "neo4j"),
+            flags.password() != null ? flags.password() : password(flags.passwordFile()));
       } catch (GraphUnavailableException e) {
         throw new UsageException(e.getMessage());
       }
     }
-    if (flags.passwordFile() != null) {
+    if (flags.passwordFile() != null || flags.password() != null) {
       throw new UsageException("--neo4j-password-file is for --neo4j-uri");
     }
     int port = flags.boltPort() == null ? 0 : flags.boltPort();
