@@ -1,14 +1,10 @@
 package dev.aiscan.shell;
 
 import dev.aiscan.core.ScanResult;
-import dev.aiscan.core.history.ScanSnapshot;
-import dev.aiscan.graph.Graph;
-import dev.aiscan.graph.GraphHistory;
-import dev.aiscan.graph.GraphOptions;
-import dev.aiscan.graph.GraphResults;
-import dev.aiscan.reports.InventoryJsonReader;
 import dev.aiscan.reports.ReportWriter;
 import dev.aiscan.reports.Reports;
+import dev.aiscan.shell.internal.GraphAccess;
+import dev.aiscan.shell.internal.ScanSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +17,9 @@ import org.springframework.shell.command.annotation.Option;
 /** {@code aiscan report}: render a past scan again, in any format, from the graph or a file. */
 @Command
 public class ReportCommand {
-  private final dev.aiscan.shell.internal.GraphAccess access;
+  private final GraphAccess access;
 
-  public ReportCommand(dev.aiscan.shell.internal.GraphAccess access) {
+  public ReportCommand(GraphAccess access) {
     this.access = access;
   }
 
@@ -66,33 +62,9 @@ public class ReportCommand {
     List<String> formats =
         Arrays.stream(format.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
     List<ReportWriter> writers = Reports.select(formats);
-    ScanResult result;
-    if (inventory != null && !inventory.isBlank()) {
-      if (scanId != null || graphDir != null || neo4jUri != null) {
-        throw new UsageException(
-            "--inventory renders a file: leave out --scan and the graph flags");
-      }
-      result = InventoryJsonReader.read(Path.of(inventory));
-    } else {
-      GraphOptions options =
-          access.options(
-              new dev.aiscan.shell.internal.GraphAccess.Flags(
-                  "embedded", graphDir, null, neo4jUri, passwordFile));
-      Graph graph = access.open(options);
-      try {
-        String id =
-            scanId != null
-                ? scanId
-                : new GraphHistory(graph)
-                    .latest(1).stream()
-                        .findFirst()
-                        .map(ScanSnapshot::scanId)
-                        .orElseThrow(() -> new UsageException("no complete scan in the graph yet"));
-        result = GraphResults.read(graph, id);
-      } finally {
-        access.release(graph);
-      }
-    }
+    ScanResult result =
+        ScanSource.load(
+            access, new ScanSource.Flags(scanId, inventory, graphDir, neo4jUri, passwordFile));
     Path dir = Path.of(out);
     try {
       Files.createDirectories(dir);
