@@ -66,6 +66,15 @@ class RegisterCommandIT {
     CliRunner.Run valid = CliRunner.run(work, "register", "validate", register.toString());
     assertThat(valid.exitCode()).as(valid.stdout() + valid.stderr()).isZero();
     assertThat(valid.stdout()).contains("valid: 1 entry in " + register);
+    CliRunner.Run validJson =
+        CliRunner.run(work, "register", "validate", register.toString(), "--json");
+    assertThat(validJson.exitCode()).as(validJson.stderr()).isZero();
+    JsonNode verdict = JSON.readTree(validJson.stdout());
+    assertThat(verdict.get("valid").asBoolean()).isTrue();
+    assertThat(verdict.get("file").asText()).isEqualTo(register.toString());
+    assertThat(verdict.get("entries").asInt()).isEqualTo(1);
+    assertThat(verdict.get("todo").asInt()).isPositive();
+    assertThat(verdict.get("problems")).isEmpty();
 
     Path out = work.resolve("with-register");
     CliRunner.Run r = scan(out, "--register", register.toString(), "--fail-on", "shadow");
@@ -89,6 +98,39 @@ class RegisterCommandIT {
             "--offline");
     assertThat(again.exitCode()).as(again.stderr()).isZero();
     assertThat(again.stdout()).containsOnlyOnce("- id: support-desk-ai");
+  }
+
+  @Test
+  void seedJsonSummarisesTheDraftsWritten() throws Exception {
+    Path register = work.resolve("seeded-json/register.yaml");
+    CliRunner.Run seed =
+        CliRunner.run(
+            work,
+            "register",
+            "seed",
+            "--source",
+            project.toString(),
+            "--out",
+            register.toString(),
+            "--offline",
+            "--json");
+
+    assertThat(seed.exitCode()).as(seed.stderr()).isZero();
+    JsonNode summary = JSON.readTree(seed.stdout());
+    assertThat(summary.get("file").asText()).isEqualTo(register.toString());
+    assertThat(summary.get("scanId").asText()).isNotBlank();
+    assertThat(summary.get("register").isNull()).isTrue();
+    assertThat(summary.get("keptEntries").asInt()).isZero();
+    assertThat(summary.get("draftedEntries").asInt()).isEqualTo(1);
+    assertThat(summary.get("yaml").isNull()).as("the YAML went to the file").isTrue();
+    JsonNode draft = summary.at("/drafts/0");
+    assertThat(draft.get("id").asText()).isEqualTo("support-desk-ai");
+    assertThat(draft.get("repositories").toString()).isEqualTo("[\"support-desk\"]");
+    assertThat(draft.get("providers").toString()).contains("\"anthropic\"", "\"openai\"");
+    assertThat(draft.get("models").toString()).contains("gpt-4o");
+    assertThat(draft.get("assets")).hasSize(11);
+    assertThat(draft.at("/suggestedRisk/level").asText()).isNotBlank();
+    assertThat(Files.readString(register)).contains("id: support-desk-ai");
   }
 
   @Test
@@ -132,6 +174,19 @@ class RegisterCommandIT {
     CliRunner.Run validate = CliRunner.run(work, "register", "validate", register.toString());
     assertThat(validate.exitCode()).isEqualTo(2);
     assertThat(validate.stdout()).startsWith(register + ":5: ");
+    CliRunner.Run json = CliRunner.run(work, "register", "validate", register.toString(), "--json");
+    assertThat(json.exitCode()).isEqualTo(2);
+    JsonNode verdict = JSON.readTree(json.stdout());
+    assertThat(verdict.get("valid").asBoolean()).isFalse();
+    assertThat(verdict.get("file").asText()).isEqualTo(register.toString());
+    assertThat(verdict.get("entries").asInt()).isZero();
+    assertThat(verdict.at("/problems/0").asText()).startsWith(register + ":5: ");
+    assertThat(verdict.get("problems").size())
+        .isEqualTo(validate.stdout().strip().split("\n").length);
+    int problems = verdict.get("problems").size();
+    assertThat(json.stderr().strip())
+        .isEqualTo(
+            "aiscan: " + register + ": " + problems + " problem" + (problems == 1 ? "" : "s"));
     CliRunner.Run r = scan(work.resolve("broken-out"), "--register", register.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr().strip()).startsWith("aiscan: " + register + ":5: ").doesNotContain("\n");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aiscan rules …} and {@code scan --rules}, run through the packaged CLI. */
 class RulesCommandIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path work;
 
   static String pack(String id, String module, String positive, String negative) {
@@ -39,6 +41,10 @@ class RulesCommandIT {
   void listAndShowDescribeTheBuiltInCatalogue() throws Exception {
     CliRunner.Run list = CliRunner.run(work, "rules", "list", "--provider", "anthropic");
     CliRunner.Run show = CliRunner.run(work, "rules", "show", "anthropic-sdk");
+    CliRunner.Run listJson =
+        CliRunner.run(work, "rules", "list", "--provider", "anthropic", "--json");
+    CliRunner.Run showJson = CliRunner.run(work, "rules", "show", "anthropic-sdk", "--json");
+    CliRunner.Run keyJson = CliRunner.run(work, "rules", "show", "openai-api-key", "--json");
 
     assertThat(list.exitCode()).isZero();
     assertThat(list.stdout())
@@ -50,6 +56,46 @@ class RulesCommandIT {
         .contains("provider:    anthropic")
         .contains("https://")
         .contains("defined in:  anthropic.yaml:");
+
+    assertThat(listJson.exitCode()).as(listJson.stderr()).isZero();
+    JsonNode rules = JSON.readTree(listJson.stdout());
+    assertThat(rules.isArray()).isTrue();
+    assertThat(rules.findValuesAsText("provider")).containsOnly("anthropic");
+    assertThat(rules.findValuesAsText("id"))
+        .contains("anthropic-sdk", "anthropic-model-claude")
+        .doesNotContain("openai-sdk");
+    JsonNode sdk = rules.get(rules.findValuesAsText("id").indexOf("anthropic-sdk"));
+    assertThat(sdk.get("category").asText()).isEqualTo("sdk");
+    assertThat(sdk.get("confidence").asText()).isEqualTo("high");
+    assertThat(sdk.get("title").asText()).isEqualTo("Anthropic SDK");
+    assertThat(sdk.get("matchers").toString()).contains("import");
+    assertThat(sdk.get("source").asText()).startsWith("anthropic.yaml:");
+    assertThat(sdk.get("origin").asText()).isEqualTo("built-in");
+    assertThat(sdk.get("active").asBoolean()).isTrue();
+    assertThat(sdk.get("disabledBy").isNull()).isTrue();
+
+    assertThat(showJson.exitCode()).as(showJson.stderr()).isZero();
+    JsonNode rule = JSON.readTree(showJson.stdout());
+    assertThat(rule.get("id").asText()).isEqualTo("anthropic-sdk");
+    assertThat(rule.get("provider").asText()).isEqualTo("anthropic");
+    assertThat(rule.get("description").asText()).startsWith("An official Anthropic client");
+    assertThat(rule.get("references").get(0).asText())
+        .isEqualTo("https://docs.anthropic.com/en/api/client-sdks");
+    assertThat(rule.get("iso42001").toString()).contains("A.4.4", "A.10.3");
+    assertThat(rule.at("/examples/positive")).isNotEmpty();
+    assertThat(rule.at("/examples/negative")).isNotEmpty();
+
+    // a key rule's key-shaped examples are shown by fingerprint, as keys found in code are
+    assertThat(keyJson.exitCode()).as(keyJson.stderr()).isZero();
+    JsonNode keyRule = JSON.readTree(keyJson.stdout());
+    assertThat(keyRule.at("/examples/positive/0/value").asText())
+        .startsWith("[redacted sk-p")
+        .contains("sha256:");
+    assertThat(keyRule.at("/examples/positive").toString())
+        .doesNotContain("EXAMPLEKEYnotREALEXAMPLEKEYnotREAL");
+    assertThat(keyRule.at("/examples/negative/0/value").asText()).isEqualTo("sk-learn");
+    assertThat(rule.at("/examples/positive").findValuesAsText("type")).contains("import");
+    assertThat(rule.at("/examples/positive/0/value").asText()).isNotBlank();
   }
 
   @Test
@@ -60,6 +106,7 @@ class RulesCommandIT {
         pack("acme-llm-sdk", "acme_llm", "acme_llm", "acme").replace("- import:", "- imprt:"));
 
     CliRunner.Run r = CliRunner.run(work, "rules", "validate", dir.toString());
+    CliRunner.Run json = CliRunner.run(work, "rules", "validate", dir.toString(), "--json");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr().strip())
@@ -67,6 +114,18 @@ class RulesCommandIT {
             "aiscan: "
                 + dir.resolve("acme.yaml")
                 + ":13: rule acme-llm-sdk: match[0]: unknown matcher 'imprt'");
+
+    // --json: the verdict on stdout, the same one line on stderr, the same exit code
+    assertThat(json.exitCode()).isEqualTo(2);
+    assertThat(json.stderr().strip()).isEqualTo(r.stderr().strip());
+    JsonNode verdict = JSON.readTree(json.stdout());
+    assertThat(verdict.get("valid").asBoolean()).isFalse();
+    assertThat(verdict.get("rules").asInt()).isZero();
+    assertThat(verdict.get("paths").get(0).asText()).isEqualTo(dir.toString());
+    assertThat(verdict.get("problems")).hasSize(1);
+    assertThat(verdict.at("/problems/0").asText())
+        .isEqualTo(
+            dir.resolve("acme.yaml") + ":13: rule acme-llm-sdk: match[0]: unknown matcher 'imprt'");
   }
 
   @Test
@@ -80,11 +139,39 @@ class RulesCommandIT {
 
     CliRunner.Run pass = CliRunner.run(work, "rules", "test", good.toString());
     CliRunner.Run fail = CliRunner.run(work, "rules", "test", bad.toString());
+    CliRunner.Run validJson = CliRunner.run(work, "rules", "validate", good.toString(), "--json");
+    CliRunner.Run failJson = CliRunner.run(work, "rules", "test", bad.toString(), "--json");
 
     assertThat(pass.exitCode()).as(pass.stderr()).isZero();
     assertThat(pass.stdout()).contains("pass");
     assertThat(fail.exitCode()).isEqualTo(2);
     assertThat(fail.stderr()).contains("acme-llm-sdk").contains("1 rule example(s) failed");
+
+    assertThat(validJson.exitCode()).as(validJson.stderr()).isZero();
+    JsonNode verdict = JSON.readTree(validJson.stdout());
+    assertThat(verdict.get("valid").asBoolean()).isTrue();
+    assertThat(verdict.get("rules").asInt()).isEqualTo(1);
+    assertThat(verdict.get("builtInRules").asInt()).isGreaterThan(100);
+    assertThat(verdict.get("packs").toString()).isEqualTo("[\"acme\"]");
+    assertThat(verdict.get("overrides")).isEmpty();
+    assertThat(verdict.get("problems")).isEmpty();
+
+    assertThat(failJson.exitCode()).isEqualTo(2);
+    assertThat(failJson.stderr().strip()).isEqualTo("aiscan: 1 rule example(s) failed");
+    JsonNode results = JSON.readTree(failJson.stdout());
+    assertThat(results.get("passed").asBoolean()).isFalse();
+    assertThat(results.get("rules").asInt()).isEqualTo(1);
+    assertThat(results.get("examples").asInt()).isEqualTo(2);
+    assertThat(results.get("failures")).hasSize(1);
+    JsonNode failure = results.at("/failures/0");
+    assertThat(failure.get("rule").asText()).isEqualTo("acme-llm-sdk");
+    assertThat(failure.get("source").asText()).startsWith(bad.resolve("acme.yaml") + ":");
+    assertThat(failure.at("/example/kind").asText()).isEqualTo("positive");
+    assertThat(failure.at("/example/index").asInt()).isEqualTo(1);
+    assertThat(failure.at("/example/type").asText()).isEqualTo("import");
+    assertThat(failure.get("expected").asText()).isEqualTo("match");
+    assertThat(failure.get("actual").asText()).isEqualTo("no match");
+    assertThat(failure.get("message").asText()).doesNotContain("acme_other");
   }
 
   @Test
@@ -99,6 +186,9 @@ class RulesCommandIT {
 
     CliRunner.Run list =
         CliRunner.run(work, "rules", "list", "--provider", "pytorch", "--rules", rules.toString());
+    CliRunner.Run listJson =
+        CliRunner.run(
+            work, "rules", "list", "--provider", "pytorch", "--rules", rules.toString(), "--json");
     CliRunner.Run scan =
         CliRunner.run(
             work,
@@ -114,6 +204,12 @@ class RulesCommandIT {
 
     assertThat(list.stdout())
         .contains("pytorch-framework disabled by " + rules.resolve("quiet.yaml") + ":3");
+    assertThat(listJson.exitCode()).as(listJson.stderr()).isZero();
+    JsonNode listed = JSON.readTree(listJson.stdout());
+    JsonNode disabled = listed.get(listed.findValuesAsText("id").indexOf("pytorch-framework"));
+    assertThat(disabled.get("active").asBoolean()).isFalse();
+    assertThat(disabled.get("disabledBy").asText()).isEqualTo(rules.resolve("quiet.yaml") + ":3");
+    assertThat(disabled.get("origin").asText()).isEqualTo("built-in");
     assertThat(scan.exitCode()).as(scan.stderr()).isZero();
     JsonNode findings =
         new ObjectMapper().readTree(out.resolve("inventory.json").toFile()).get("findings");
