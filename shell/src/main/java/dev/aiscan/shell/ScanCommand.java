@@ -431,8 +431,10 @@ public class ScanCommand {
     }
     if (run.failure() != null) {
       // The summary still belongs on stdout; the exit code and its one-line reason follow.
-      System.out.println(output);
-      System.out.flush();
+      if (!output.isEmpty()) {
+        System.out.println(output.stripTrailing());
+        System.out.flush();
+      }
       throw new FailOnException(run.failure());
     }
     return output.isEmpty() ? null : output.stripTrailing();

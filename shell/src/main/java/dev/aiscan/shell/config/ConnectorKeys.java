@@ -67,15 +67,7 @@ final class ConnectorKeys {
   private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
 
   /** The environment variable each service's secret comes from when the file names none. */
-  static final Map<String, String> DEFAULT_SECRET_VARIABLES =
-      Map.of(
-          "azure", "AZURE_ACCESS_TOKEN",
-          "github", "GITHUB_TOKEN",
-          "slack", "SLACK_TOKEN",
-          "google-workspace", "GOOGLE_WORKSPACE_TOKEN",
-          "m365", "M365_TOKEN",
-          "openai", "OPENAI_ADMIN_KEY",
-          "anthropic", "ANTHROPIC_ADMIN_KEY");
+  static final Map<String, String> DEFAULT_SECRET_VARIABLES = ScanSpec.SECRET_VARIABLES;
 
   /** Keys a service cannot do without. */
   static final Map<String, List<String>> REQUIRED = Map.of("github", List.of("org"));

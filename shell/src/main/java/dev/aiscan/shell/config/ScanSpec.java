@@ -46,6 +46,20 @@ public record ScanSpec(
   public static final List<String> SERVICES =
       List.of("aws", "azure", "github", "slack", "google-workspace", "m365", "openai", "anthropic");
 
+  /**
+   * The environment variable each service's secret comes from when neither a flag nor the file
+   * gives one: the token, or Azure's access token.
+   */
+  public static final Map<String, String> SECRET_VARIABLES =
+      Map.of(
+          "azure", "AZURE_ACCESS_TOKEN",
+          "github", "GITHUB_TOKEN",
+          "slack", "SLACK_TOKEN",
+          "google-workspace", "GOOGLE_WORKSPACE_TOKEN",
+          "m365", "M365_TOKEN",
+          "openai", "OPENAI_ADMIN_KEY",
+          "anthropic", "ANTHROPIC_ADMIN_KEY");
+
   /** The names of every target group: {@code sources}, {@code git} and the services. */
   public static final List<String> TARGET_GROUPS;
 

@@ -53,20 +53,6 @@ public final class ScanRunner {
   /** The report formats when none are given. */
   public static final List<String> DEFAULT_FORMATS = List.of("json", "html");
 
-  /**
-   * The environment variable each service's secret comes from when neither a flag nor the file
-   * gives one, by settings key.
-   */
-  private static final Map<String, String> SECRET_VARIABLES =
-      Map.of(
-          "azure", "AZURE_ACCESS_TOKEN",
-          "slack", "SLACK_TOKEN",
-          "github", "GITHUB_TOKEN",
-          "google-workspace", "GOOGLE_WORKSPACE_TOKEN",
-          "m365", "M365_TOKEN",
-          "openai", OpenAiTargets.VARIABLE,
-          "anthropic", AnthropicTargets.VARIABLE);
-
   /** How each service turns its settings into targets, checking its credentials on the way. */
   private static final Map<String, Function<Settings, List<Target>>> RESOLVERS =
       Map.of(
@@ -202,7 +188,7 @@ public final class ScanRunner {
     settings.put("connectors.source.max-file-size", "5m");
     settings.put("connectors.dependencies.user-home", home.toString());
     settings.putAll(spec.settings());
-    SECRET_VARIABLES.forEach(
+    ScanSpec.SECRET_VARIABLES.forEach(
         (service, variable) -> {
           String key =
               "connectors." + service + (service.equals("azure") ? ".access-token" : ".token");

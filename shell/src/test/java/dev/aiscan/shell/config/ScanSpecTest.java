@@ -114,4 +114,39 @@ class ScanSpecTest {
     assertThat(cloud.settings()).isEqualTo(FILE.settings());
     assertThat(cloud.out()).isEqualTo(FILE.out());
   }
+
+  @Test
+  void aPasswordFileFlagReplacesTheFilesPassword() {
+    ScanSpec file =
+        new ScanSpec(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ScanSpec.GraphSpec(null, null, null, "neo4j://db:7687", "svc", "from-env", null),
+            null,
+            null,
+            null,
+            null);
+    ScanSpec flags =
+        new ScanSpec(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ScanSpec.GraphSpec(null, null, null, null, null, null, "/run/secrets/neo4j"),
+            null,
+            null,
+            null,
+            null);
+    ScanSpec.GraphSpec merged = flags.over(file).graph();
+    assertThat(merged.password()).isNull();
+    assertThat(merged.passwordFile()).isEqualTo("/run/secrets/neo4j");
+    assertThat(merged.uri()).isEqualTo("neo4j://db:7687");
+    assertThat(merged.username()).isEqualTo("svc");
+  }
 }
