@@ -98,6 +98,45 @@ class ScanCommandIT {
   }
 
   @Test
+  void gitRepositoriesAreClonedScannedAndDeleted() throws Exception {
+    Path repo = work.resolve("git-origin/chatbot");
+    copyTree(fixture("support-desk"), repo);
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("the chatbot")
+          .setAuthor("Dev", "dev@example.com")
+          .setCommitter("Dev", "dev@example.com")
+          .setSign(false)
+          .call();
+    }
+    String unreachable = "https://git.example.invalid/acme/gone.git";
+    CliRunner.Run git =
+        CliRunner.run(
+            work,
+            "scan",
+            "--git",
+            repo.toString(),
+            "--git",
+            unreachable,
+            "--graph",
+            "none",
+            "--out",
+            work.resolve("git-report").toString(),
+            "--json");
+    assertThat(git.exitCode()).as(git.stderr()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(git.stdout());
+    assertThat(summary.at("/targets/0/name").asText()).isEqualTo("chatbot");
+    assertThat(summary.at("/targets")).hasSize(1);
+    assertThat(summary.at("/counts/assets").asInt()).isPositive();
+    assertThat(summary.at("/failOn/failed").asBoolean()).isFalse();
+    assertThat(git.stderr()).contains("aiscan: warning: git clone of gone failed: ");
+    // the code was on disk only while it was read
+    assertThat(CliRunner.home(work).resolve(".aiscan/git")).doesNotExist();
+  }
+
+  @Test
   void inventoryIsValidAgainstItsPublishedSchema() throws IOException {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     try (InputStream schemaText =

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class Arguments {
   /** Options that may be given several times; their values are joined with commas. */
   static final Set<String> REPEATABLE =
-      Set.of("--source", "--include", "--exclude", "--rules", "--format");
+      Set.of("--source", "--git", "--include", "--exclude", "--rules", "--format");
 
   private Arguments() {}
 
