@@ -27,12 +27,18 @@ public final class Notifications {
     if (alert.isEmpty()) {
       return List.of();
     }
-    NotificationSettings settings =
-        new NotificationSettings(
-            spec.webhookUrl(),
-            spec.webhookFormat() == null ? null : WebhookFormat.parse(spec.webhookFormat()),
-            spec.file(),
-            null);
+    NotificationSettings settings;
+    try {
+      settings =
+          new NotificationSettings(
+              spec.webhookUrl(),
+              spec.webhookFormat() == null ? null : WebhookFormat.parse(spec.webhookFormat()),
+              spec.file(),
+              null);
+    } catch (IllegalArgumentException e) {
+      // say, the variable holds something other than an http(s) URL; the scan's results stand
+      return List.of(config.file() + ": notifications: " + e.getMessage());
+    }
     return Notifier.create().send(alert, settings);
   }
 }
