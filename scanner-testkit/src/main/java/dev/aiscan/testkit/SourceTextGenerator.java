@@ -144,6 +144,31 @@ public final class SourceTextGenerator {
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** The languages {@link #generate(Language, int)} writes. */
+  public enum Language {
+    JAVA,
+    PYTHON,
+    TYPESCRIPT,
+    GO
+  }
+
+  /** About {@code bytes} bytes of one language's source text (ASCII), for a file of its own. */
+  public byte[] generate(Language language, int bytes) {
+    StringBuilder sb = new StringBuilder(bytes + 512);
+    if (language == Language.GO) {
+      sb.append("package ").append(word()).append("\n\nimport \"fmt\"\n\n");
+    }
+    while (sb.length() < bytes) {
+      switch (language) {
+        case JAVA -> java(sb);
+        case PYTHON -> python(sb);
+        case TYPESCRIPT -> typescript(sb);
+        case GO -> go(sb);
+      }
+    }
+    return sb.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
   private String word() {
     return WORDS[random.nextInt(WORDS.length)];
   }
