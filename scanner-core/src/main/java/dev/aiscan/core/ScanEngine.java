@@ -84,9 +84,7 @@ public final class ScanEngine {
     ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
     try {
       for (Map.Entry<Target, List<Connector>> step : plan.entrySet()) {
-        for (Connector connector : step.getValue()) {
-          collect(step.getKey(), connector, request, pool, sinks, listener);
-        }
+        collectTogether(step.getKey(), step.getValue(), request, pool, sinks, listener);
       }
     } finally {
       pool.shutdownNow();
@@ -131,6 +129,58 @@ public final class ScanEngine {
       ResourceCollector resources,
       WarningCollector warnings,
       Set<String> incomplete) {}
+
+  /**
+   * Runs every connector of one target at the same time, each on a thread of its own that feeds the
+   * shared worker pool: a source tree's code and its dependencies are read side by side, so the
+   * dependency connector's walk and manifest reading overlap the source connector's files instead
+   * of following them. Results do not depend on the order: they are sorted at the end.
+   */
+  private void collectTogether(
+      Target target,
+      List<Connector> readers,
+      ScanRequest request,
+      ExecutorService pool,
+      Sinks sinks,
+      ScanListener listener) {
+    if (readers.size() == 1) {
+      collect(target, readers.get(0), request, pool, sinks, listener);
+      return;
+    }
+    List<Thread> threads = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    for (Connector connector : readers) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  collect(target, connector, request, pool, sinks, listener);
+                } catch (Throwable e) { // an Error must not vanish with its thread
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "aiscan-collect-" + connector.id());
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ScanException("scan interrupted while reading " + target.name());
+      }
+    }
+    Throwable e = failure.get();
+    if (e instanceof Error error) {
+      throw error;
+    }
+    if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+  }
 
   private void collect(
       Target target,
