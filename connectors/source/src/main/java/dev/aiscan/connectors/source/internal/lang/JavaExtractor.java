@@ -41,6 +41,8 @@ public final class JavaExtractor implements Extractor {
               new JavaParser(
                   new ParserConfiguration()
                       .setLanguageLevel(LanguageLevel.RAW)
+                      // nor a walk of every node to record the file's line separator
+                      .setDetectOriginalLineSeparator(false)
                       .setAttributeComments(false)));
 
   @Override
