@@ -345,4 +345,67 @@ class ScanEngineTest {
     assertThat(result.incompleteTargets()).containsExactly(TREE.id());
     assertThat(result.complete(TREE.id())).isFalse();
   }
+
+  /** A connector of the lines kind that runs {@code work} instead of reading anything. */
+  static Connector connector(String id, Consumer<CollectContext> work) {
+    return new Connector() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public boolean accepts(Target target) {
+        return target.kind().equals("lines");
+      }
+
+      @Override
+      public void collect(Target target, CollectContext ctx) {
+        work.accept(ctx);
+      }
+    };
+  }
+
+  @Test
+  void theConnectorsOfOneTargetRunSideBySide() {
+    // each waits for the other to have started: run one after the other, neither would finish
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    Consumer<CollectContext> meet =
+        ctx -> {
+          both.countDown();
+          try {
+            if (!both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the other connector never started");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ctx.emit(new Fact(FactType.IMPORT, "openai", TREE, Location.file("a.py", 1), Map.of()));
+        };
+    ScanResult result =
+        new ScanEngine(
+                List.of(connector("code", meet), connector("dependencies", meet)),
+                new TinyDetector(),
+                "test")
+            .scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.incompleteTargets()).isEmpty();
+    assertThat(both.getCount()).isZero();
+  }
+
+  @Test
+  void anErrorInOneOfThemIsNotLostWithItsThread() {
+    Connector fine = connector("code", ctx -> {});
+    Connector broken =
+        connector(
+            "dependencies",
+            ctx -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
+    ScanEngine engine = new ScanEngine(List.of(fine, broken), new TinyDetector(), "test");
+    assertThatThrownBy(
+            () -> engine.scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("Java heap space");
+  }
 }
