@@ -162,8 +162,9 @@ public class ScanCommand {
           String awsProfile,
       @Option(
               longNames = "aws-role-arn",
-              label = "ARN",
-              description = "assume this IAM role and scan its account; implies --aws")
+              label = "ARNS",
+              description =
+                  "assume these IAM roles (comma separated) and scan their accounts; implies --aws")
           String awsRoleArn,
       @Option(
               longNames = "aws-org-role",

@@ -118,7 +118,14 @@ final class ConnectorKeys {
         "aws",
         List.of(
             text("aws", "profile", null, "a profile name"),
-            text("aws", "role-arn", ROLE_ARN, "an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)"),
+            new Key(
+                "role-arn",
+                "connectors.aws.role-arn",
+                Type.NAMES,
+                0,
+                0,
+                ROLE_ARN,
+                "IAM role ARNs (arn:aws:iam::ACCOUNT:role/NAME), one account each"),
             text("aws", "org-role", ROLE_NAME, "an IAM role name"),
             new Key(
                 "regions", "connectors.aws.regions", Type.NAMES, 0, 0, REGION, "AWS region names"),

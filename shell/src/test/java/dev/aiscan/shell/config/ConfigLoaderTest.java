@@ -208,7 +208,7 @@ class ConfigLoaderTest {
     Settings s = Settings.of(config.scan().settings());
     AwsSettings aws = AwsSettings.from(s);
     assertThat(aws.regions()).containsExactly("us-east-1", "eu-west-3");
-    assertThat(aws.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/AiscanReader");
+    assertThat(aws.roleArns()).containsExactly("arn:aws:iam::123456789012:role/AiscanReader");
     assertThat(aws.orgRole()).isEqualTo("AiscanReader");
     assertThat(aws.endpointUrl()).hasToString("http://localhost:4566");
     assertThat(aws.cloudTrailWindow().toDays()).isEqualTo(30);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The AWS connector's settings, from the {@code connectors.aws.*} keys.
  *
  * @param profile named profile of the shared config files, or null for the default chain
- * @param roleArn role to assume for the scan (the target account), or null
+ * @param roleArns roles to assume, one target account each; empty for the credentials' own account
  * @param orgRole role name to assume in each account of an AWS Organization, or null
  * @param regions regions to scan; empty means every region enabled in the account
  * @param endpointUrl one endpoint for every client (tests, private endpoints), or null
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record AwsSettings(
     String profile,
-    String roleArn,
+    List<String> roleArns,
     String orgRole,
     List<String> regions,
     URI endpointUrl,
@@ -74,10 +74,12 @@ public record AwsSettings(
         throw new ScanException("--aws-regions: not an AWS region: " + r);
       }
     }
-    String roleArn = s.get(PREFIX + "role-arn").filter(v -> !v.isBlank()).orElse(null);
-    if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
-      throw new ScanException(
-          "--aws-role-arn: not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME): " + roleArn);
+    List<String> roleArns = s.list(PREFIX + "role-arn");
+    for (String roleArn : roleArns) {
+      if (!ROLE_ARN.matcher(roleArn).matches()) {
+        throw new ScanException(
+            "--aws-role-arn: not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME): " + roleArn);
+      }
     }
     URI endpoint =
         s.get(PREFIX + "endpoint-url")
@@ -86,7 +88,7 @@ public record AwsSettings(
             .orElse(null);
     return new AwsSettings(
         s.get(PREFIX + "profile").filter(v -> !v.isBlank()).orElse(null),
-        roleArn,
+        List.copyOf(roleArns),
         s.get(PREFIX + "org-role").filter(v -> !v.isBlank()).orElse(null),
         regions,
         endpoint,

@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * The AWS accounts a scan reads, as targets: the account of the credentials, the account of {@code
- * --aws-role-arn}, or every active account of an AWS Organization with {@code --aws-org-role NAME}
- * (the role of that name is assumed in each member account). Checks the credentials before the scan
- * starts, so a bad profile or a role that cannot be assumed is one clear error, not a scan of
- * nothing.
+ * The AWS accounts a scan reads, as targets: the account of the credentials, the account of each
+ * role of {@code --aws-role-arn} (comma separated), or every active account of an AWS Organization
+ * with {@code --aws-org-role NAME} (the role of that name is assumed in each member account).
+ * Checks the credentials before the scan starts, so a bad profile or a role that cannot be assumed
+ * is one clear error, not a scan of nothing.
  */
 public final class AwsTargets {
   private AwsTargets() {}
@@ -31,11 +31,14 @@ public final class AwsTargets {
   static List<Target> resolve(Settings raw, List<ExecutionInterceptor> interceptors) {
     AwsSettings settings = AwsSettings.from(raw);
     try (AwsClients clients = new AwsClients(settings, interceptors)) {
-      if (settings.roleArn() != null) {
-        String arn = settings.roleArn();
-        identity(clients, clients.assume(arn), "--aws-role-arn " + arn);
-        String account = AwsSettings.accountOf(arn);
-        return List.of(target(account, account, arn));
+      if (!settings.roleArns().isEmpty()) {
+        List<Target> targets = new ArrayList<>();
+        for (String arn : settings.roleArns()) {
+          identity(clients, clients.assume(arn), "--aws-role-arn " + arn);
+          String account = AwsSettings.accountOf(arn);
+          targets.add(target(account, account, arn));
+        }
+        return targets;
       }
       GetCallerIdentityResponse me =
           identity(clients, clients.baseCredentials(), credentialsLabel(settings));

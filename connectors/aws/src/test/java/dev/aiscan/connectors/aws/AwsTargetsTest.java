@@ -65,6 +65,26 @@ class AwsTargetsTest extends FakeAwsTest {
   }
 
   @Test
+  void severalRoleArnsAreOneTargetEach() {
+    stubAssumeRole();
+    String first = "arn:aws:iam::222233334444:role/AiscanReadOnly";
+    String second = "arn:aws:iam::555566667777:role/AiscanReadOnly";
+
+    List<Target> targets =
+        AwsTargets.resolve(with("connectors.aws.role-arn", first + "," + second));
+
+    assertThat(targets)
+        .containsExactly(
+            new Target("aws:222233334444", "aws", "222233334444", first),
+            new Target("aws:555566667777", "aws", "555566667777", second));
+    // each role is assumed before the scan, so a role that cannot be is one line up front
+    aws.server.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                containing("RoleArn=arn%3Aaws%3Aiam%3A%3A555566667777%3Arole%2FAiscanReadOnly")));
+  }
+
+  @Test
   void anOrganizationGivesEveryActiveAccountWithTheNamedRole() {
     stubAssumeRole();
     aws.server.stubFor(
