@@ -60,6 +60,11 @@ public record ScanSpec(
           "openai", "OPENAI_ADMIN_KEY",
           "anthropic", "ANTHROPIC_ADMIN_KEY");
 
+  /** The settings key of a service's secret: its token, or Azure's access token. */
+  public static String secretSetting(String service) {
+    return "connectors." + service + (service.equals("azure") ? ".access-token" : ".token");
+  }
+
   /** The names of every target group: {@code sources}, {@code git} and the services. */
   public static final List<String> TARGET_GROUPS;
 

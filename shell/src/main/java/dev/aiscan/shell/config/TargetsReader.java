@@ -106,8 +106,8 @@ final class TargetsReader {
       }
     }
     String variable = ConnectorKeys.DEFAULT_SECRET_VARIABLES.get(service);
-    String secretKey = service.equals("azure") ? "access-token" : "token";
-    String setting = "connectors." + service + "." + secretKey;
+    String setting = ScanSpec.secretSetting(service);
+    String secretKey = setting.substring(setting.lastIndexOf('.') + 1);
     if (variable != null && !settings.containsKey(setting) && !fields.containsKey(secretKey)) {
       // not named in the file: the variable the flags read too, when it is set
       String value = in.env().get(variable);

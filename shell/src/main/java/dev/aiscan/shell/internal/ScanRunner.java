@@ -190,8 +190,7 @@ public final class ScanRunner {
     settings.putAll(spec.settings());
     ScanSpec.SECRET_VARIABLES.forEach(
         (service, variable) -> {
-          String key =
-              "connectors." + service + (service.equals("azure") ? ".access-token" : ".token");
+          String key = ScanSpec.secretSetting(service);
           String value = env.get(variable);
           if (!settings.containsKey(key) && value != null && !value.isBlank()) {
             settings.put(key, value);
