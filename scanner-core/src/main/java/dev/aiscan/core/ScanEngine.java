@@ -5,6 +5,7 @@ import dev.aiscan.core.internal.EngineContext;
 import dev.aiscan.core.internal.FindingCollector;
 import dev.aiscan.core.internal.InventoryBuilder;
 import dev.aiscan.core.internal.ResourceCollector;
+import dev.aiscan.core.internal.SharedValues;
 import dev.aiscan.core.internal.WarningCollector;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Target;
@@ -143,8 +144,9 @@ public final class ScanEngine {
       ExecutorService pool,
       Sinks sinks,
       ScanListener listener) {
+    SharedValues shared = new SharedValues(readers.stream().map(Connector::id).toList());
     if (readers.size() == 1) {
-      collect(target, readers.get(0), request, pool, sinks, listener);
+      collect(target, readers.get(0), request, pool, sinks, shared, listener);
       return;
     }
     List<Thread> threads = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class ScanEngine {
           new Thread(
               () -> {
                 try {
-                  collect(target, connector, request, pool, sinks, listener);
+                  collect(target, connector, request, pool, sinks, shared, listener);
                 } catch (Throwable e) { // an Error must not vanish with its thread
                   failure.compareAndSet(null, e);
                 }
@@ -188,6 +190,7 @@ public final class ScanEngine {
       ScanRequest request,
       ExecutorService pool,
       Sinks sinks,
+      SharedValues shared,
       ScanListener listener) {
     FindingCollector findings = sinks.findings();
     WarningCollector warnings = sinks.warnings();
@@ -206,6 +209,8 @@ public final class ScanEngine {
             sinks.resources(),
             warnings,
             sinks.incomplete(),
+            connector.id(),
+            shared,
             listener);
     long before = findings.size();
     try {
@@ -215,6 +220,9 @@ public final class ScanEngine {
       warnings.add(
           target.name(),
           "connector " + connector.id() + " stopped early: " + EngineContext.describe(e));
+    } finally {
+      // what the connector shared with the others no longer waits for it, even after an Error
+      shared.finished(connector.id());
     }
     long found = findings.size() - before;
     log.info("{}: {} units, {} findings", target.name(), context.unitsDone(), found);

@@ -19,6 +19,7 @@ import dev.aiscan.core.spi.Connector;
 import dev.aiscan.core.spi.Detector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -407,5 +408,74 @@ class ScanEngineTest {
             () -> engine.scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE))
         .isInstanceOf(OutOfMemoryError.class)
         .hasMessage("Java heap space");
+  }
+
+  /** A shared value that records who it was made by and which connectors finished. */
+  static final class Listening implements CollectContext.Shared {
+    final String madeBy;
+    final List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    Listening(String madeBy) {
+      this.madeBy = madeBy;
+    }
+
+    @Override
+    public void finished(String connectorId) {
+      finished.add(connectorId);
+    }
+  }
+
+  @Test
+  void theConnectorsOfOneTargetShareOneValueAndItHearsEachOfThemFinish() {
+    Target other = new Target("lines:other", "lines", "other", "other");
+    List<Listening> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Consumer<CollectContext> share =
+        ctx -> {
+          assertThat(ctx.collectors()).containsExactly("code", "dependencies");
+          Listening value =
+              ctx.shared("walk", Listening.class, () -> new Listening(ctx.connectorId()));
+          seen.add(value);
+        };
+    new ScanEngine(
+            List.of(connector("code", share), connector("dependencies", share)),
+            new TinyDetector(),
+            "test")
+        .scan(ScanRequest.of(List.of(TREE, other), Settings.empty()), ScanListener.NONE);
+    // one value per target, the same for both connectors of that target
+    List<Listening> values = seen.stream().distinct().toList();
+    assertThat(values).hasSize(2);
+    assertThat(seen).hasSize(4);
+    for (Listening v : values) {
+      assertThat(v.finished).containsExactlyInAnyOrder("code", "dependencies");
+    }
+  }
+
+  @Test
+  void aValueMadeAfterAConnectorFinishedIsToldAtOnce() {
+    // "dependencies" is done before "code" makes the value: the value must not wait for it
+    java.util.concurrent.CountDownLatch depsDone = new java.util.concurrent.CountDownLatch(1);
+    List<Listening> made = java.util.Collections.synchronizedList(new ArrayList<>());
+    Connector code =
+        connector(
+            "code",
+            ctx -> {
+              try {
+                assertThat(depsDone.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // the engine hears of the finish just after collect returns
+                Thread.sleep(50);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Listening v = ctx.shared("walk", Listening.class, () -> new Listening("code"));
+              made.add(v);
+              assertThat(v.finished).containsExactly("dependencies");
+            });
+    Connector deps = connector("dependencies", ctx -> depsDone.countDown());
+    ScanResult result =
+        new ScanEngine(List.of(code, deps), new TinyDetector(), "test")
+            .scan(ScanRequest.of(List.of(TREE), Settings.empty()), ScanListener.NONE);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(made).hasSize(1);
+    assertThat(made.get(0).finished).containsExactly("dependencies", "code");
   }
 }

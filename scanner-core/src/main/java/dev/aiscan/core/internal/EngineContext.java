@@ -9,6 +9,7 @@ import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
@@ -16,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The engine's {@link CollectContext} for one target. */
 public final class EngineContext implements CollectContext {
@@ -34,6 +36,8 @@ public final class EngineContext implements CollectContext {
   private final ScanListener listener;
   private final AtomicLong units = new AtomicLong();
   private final Set<String> incomplete;
+  private final String connectorId;
+  private final SharedValues shared;
 
   public EngineContext(
       Target target,
@@ -46,6 +50,8 @@ public final class EngineContext implements CollectContext {
       ResourceCollector resources,
       WarningCollector warnings,
       Set<String> incomplete,
+      String connectorId,
+      SharedValues shared,
       ScanListener listener) {
     this.target = target;
     this.settings = settings;
@@ -58,6 +64,23 @@ public final class EngineContext implements CollectContext {
     this.warnings = warnings;
     this.listener = listener;
     this.incomplete = incomplete;
+    this.connectorId = connectorId;
+    this.shared = shared;
+  }
+
+  @Override
+  public String connectorId() {
+    return connectorId;
+  }
+
+  @Override
+  public List<String> collectors() {
+    return shared.collectors();
+  }
+
+  @Override
+  public <T> T shared(String key, Class<T> type, Supplier<T> make) {
+    return shared.get(key, type, make);
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.aiscan.core.spi;
 
 import dev.aiscan.core.model.Fact;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the engine gives a connector while it collects one target: a thread-safe sink for facts and
@@ -49,4 +51,34 @@ public interface CollectContext {
 
   /** Counts one unit of work done (a file, a resource), for progress reporting. */
   void progress(long unitsDone);
+
+  /** The id of the connector this context serves. */
+  default String connectorId() {
+    return "connector";
+  }
+
+  /**
+   * The ids of the connectors collecting this target at the same time, this one included (a source
+   * tree's code and its dependencies). A connector tested on its own collects alone.
+   */
+  default List<String> collectors() {
+    return List.of(connectorId());
+  }
+
+  /**
+   * A value the connectors collecting this target share for this scan, such as one walk of a source
+   * tree read by all of them: made by the first that asks for {@code key}, handed to the others. A
+   * value that is {@link Shared} hears of every connector that finishes, including those that
+   * finished before it was made. The default, for a connector collecting alone, makes a new value
+   * each time.
+   */
+  default <T> T shared(String key, Class<T> type, Supplier<T> make) {
+    return make.get();
+  }
+
+  /** A {@link #shared} value that must know when each connector of the target is done with it. */
+  interface Shared {
+    /** The connector will not use this value (any more). Called once per connector. */
+    void finished(String connectorId);
+  }
 }

@@ -74,22 +74,21 @@ public final class DependencyConnector implements Connector {
   }
 
   /**
-   * One walk of the tree: which reader wants which file. Warnings about the walk itself are the
-   * source connector's to give.
+   * Which reader wants which file, from the walk of the tree the source connector reads too ({@link
+   * SourceTrees#files}): the same files, the same include and exclude globs, one listing. Warnings
+   * about the walk itself are given once, by the walk.
    */
   private static Map<EcosystemReader, List<String>> manifests(
       Path root, Target target, CollectContext context) {
     Map<EcosystemReader, List<String>> wanted = new LinkedHashMap<>();
     List<EcosystemReader> readers = Readers.all();
-    if (readers.isEmpty()) {
-      return wanted;
-    }
-    TreeWalker walker = new TreeWalker(root, List.of(), List.of(), true, (relative, message) -> {});
-    for (TreeWalker.Entry entry : walker) {
-      String name = entry.relative().substring(entry.relative().lastIndexOf('/') + 1);
+    Iterator<TreeWalker.Entry> files = SourceTrees.files(target, root, context);
+    while (files.hasNext()) {
+      String relative = files.next().relative();
+      String name = relative.substring(relative.lastIndexOf('/') + 1);
       for (EcosystemReader reader : readers) {
-        if (reader.wants(entry.relative(), name)) {
-          wanted.computeIfAbsent(reader, r -> new ArrayList<>()).add(entry.relative());
+        if (reader.wants(relative, name)) {
+          wanted.computeIfAbsent(reader, r -> new ArrayList<>()).add(relative);
         }
       }
     }

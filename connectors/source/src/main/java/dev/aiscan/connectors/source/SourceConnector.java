@@ -74,15 +74,7 @@ public final class SourceConnector implements Connector {
     if (realRoot.isEmpty()) {
       return;
     }
-    Path root = realRoot.get();
-    TreeWalker walker =
-        new TreeWalker(
-            root,
-            settings.includes(),
-            settings.excludes(),
-            settings.useGitignore(),
-            (relative, message) -> context.warn(label(target, relative), message));
-    Iterator<TreeWalker.Entry> files = walker.iterator();
+    Iterator<TreeWalker.Entry> files = SourceTrees.files(target, realRoot.get(), context);
     context.forEach(
         files,
         entry -> label(target, entry.relative()),
@@ -121,7 +113,7 @@ public final class SourceConnector implements Connector {
       }
       // Most files name no AI at all: one pass of the rules' prefilter over the bytes spares the
       // parse.
-      if (!context.contentFilter().mayMatch(file.bytes())) {
+      if (!file.passes(context.contentFilter())) {
         context.progress(1);
         return;
       }
@@ -136,6 +128,6 @@ public final class SourceConnector implements Connector {
 
   /** How a file is named in warnings: the target's name, then the path inside it. */
   static String label(Target target, String relative) {
-    return target.name() + "/" + relative;
+    return SourceTrees.label(target, relative);
   }
 }

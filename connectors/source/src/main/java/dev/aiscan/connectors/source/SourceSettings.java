@@ -1,10 +1,13 @@
 package dev.aiscan.connectors.source;
 
+import dev.aiscan.connectors.support.SourceTrees;
 import dev.aiscan.core.spi.Settings;
 import java.util.List;
 
 /**
- * Options of the source connector, read from the {@code connectors.source.*} settings.
+ * Options of the source connector, read from the {@code connectors.source.*} settings. The walk's
+ * own ({@code includes}, {@code excludes}, {@code useGitignore}) apply to every connector reading
+ * the tree ({@link SourceTrees#files}).
  *
  * @param maxFileSize files read whole (source, config) larger than this are skipped with a warning;
  *     model files are identified from their header and are not limited
@@ -26,8 +29,8 @@ public record SourceSettings(
   public static SourceSettings from(Settings settings) {
     return new SourceSettings(
         settings.bytes(PREFIX + "max-file-size", DEFAULT_MAX_FILE_SIZE),
-        settings.list(PREFIX + "include"),
-        settings.list(PREFIX + "exclude"),
-        !settings.get(PREFIX + "gitignore").map("false"::equalsIgnoreCase).orElse(false));
+        settings.list(SourceTrees.INCLUDE),
+        settings.list(SourceTrees.EXCLUDE),
+        !settings.get(SourceTrees.GITIGNORE).map("false"::equalsIgnoreCase).orElse(false));
   }
 }

@@ -1,14 +1,17 @@
 package dev.aiscan.connectors.source.internal;
 
 import dev.aiscan.core.ScanException;
+import dev.aiscan.core.spi.ContentFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -17,12 +20,23 @@ import java.util.Locale;
  * extraction of this file).
  */
 public final class SourceFile {
+  /** The largest array the JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /** Per-thread buffer for {@link #passes}; a buffer grown beyond this is not kept. */
+  private static final int SCRATCH_LIMIT = 1 << 20;
+
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
   private final Path path;
   private final String relative;
   private final long size;
   private final Problems problems;
   private byte[] bytes;
   private String text;
+  private String name;
+  private String extension;
 
   /** Where decoding problems are reported, as warnings naming the file. */
   public interface Problems {
@@ -48,15 +62,21 @@ public final class SourceFile {
 
   /** File name, e.g. {@code docker-compose.yml}. */
   public String name() {
-    int slash = relative.lastIndexOf('/');
-    return slash < 0 ? relative : relative.substring(slash + 1);
+    if (name == null) {
+      int slash = relative.lastIndexOf('/');
+      name = slash < 0 ? relative : relative.substring(slash + 1);
+    }
+    return name;
   }
 
   /** Lower-case extension without the dot, or "" (e.g. {@code py}, {@code ipynb}). */
   public String extension() {
-    String n = name();
-    int dot = n.lastIndexOf('.');
-    return dot <= 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (extension == null) {
+      String n = name();
+      int dot = n.lastIndexOf('.');
+      extension = dot <= 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+    return extension;
   }
 
   public long size() {
@@ -87,13 +107,65 @@ public final class SourceFile {
    */
   public byte[] bytes() {
     if (bytes == null) {
-      try {
-        bytes = Files.readAllBytes(path);
-      } catch (IOException e) {
-        throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
-      }
+      Content c = read(null);
+      bytes = c.length() == c.buffer().length ? c.buffer() : Arrays.copyOf(c.buffer(), c.length());
     }
     return bytes;
+  }
+
+  /**
+   * Does {@code filter} let the content through? The file is read into a buffer of this thread, so
+   * that the many files the filter turns away are never copied; the content of one it lets through
+   * is kept for the extractor ({@link #bytes}).
+   */
+  public boolean passes(ContentFilter filter) {
+    if (bytes != null) {
+      return filter.mayMatch(bytes);
+    }
+    byte[] scratch = SCRATCH.get();
+    Content c = read(scratch);
+    if (c.buffer() != scratch && c.buffer().length <= SCRATCH_LIMIT) {
+      SCRATCH.set(c.buffer());
+    }
+    if (!filter.mayMatch(c.buffer(), 0, c.length())) {
+      return false;
+    }
+    bytes = Arrays.copyOf(c.buffer(), c.length());
+    return true;
+  }
+
+  private record Content(byte[] buffer, int length) {}
+
+  /**
+   * Reads the whole file into {@code into} when it is large enough, else into a new array. The size
+   * the walk saw is only a hint: one byte more is asked for, so that a file that grew since is read
+   * whole, and a file of exactly that size needs no read past its end.
+   */
+  private Content read(byte[] into) {
+    long want = Math.min(size + 1, MAX_ARRAY);
+    byte[] buffer = into != null && into.length >= want ? into : new byte[(int) want];
+    int n = 0;
+    try (FileChannel channel = FileChannel.open(path)) {
+      while (true) {
+        if (n == buffer.length) {
+          if (buffer.length == MAX_ARRAY) {
+            throw new ScanException("cannot read: file too large for one array");
+          }
+          buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, MAX_ARRAY));
+        }
+        int r = channel.read(ByteBuffer.wrap(buffer, n, buffer.length - n));
+        if (r < 0) {
+          break;
+        }
+        n += r;
+        if (n == size && n < buffer.length) {
+          break; // all the walk saw, and a read asking for more got no more: the end
+        }
+      }
+    } catch (IOException e) {
+      throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
+    }
+    return new Content(buffer, n);
   }
 
   /** Up to {@code n} bytes from the start of the file, without reading the rest. */
