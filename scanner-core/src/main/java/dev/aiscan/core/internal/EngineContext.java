@@ -8,6 +8,7 @@ import dev.aiscan.core.spi.Detector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -124,6 +125,15 @@ public final class EngineContext implements CollectContext {
 
   @Override
   public <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work) {
+    forEach(items, label, work, 1);
+  }
+
+  @Override
+  public <T> void forEach(
+      Iterator<T> items, Function<T, String> label, Consumer<T> work, int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1: " + batch);
+    }
     if (IN_WORKER.get()) {
       items.forEachRemaining(item -> runIsolated(item, label, work));
       return;
@@ -132,14 +142,19 @@ public final class EngineContext implements CollectContext {
     Phaser running = new Phaser(1);
     try {
       while (items.hasNext()) {
-        T item = items.next();
+        List<T> chunk = new ArrayList<>(batch);
+        do {
+          chunk.add(items.next());
+        } while (chunk.size() < batch && items.hasNext());
         slots.acquireUninterruptibly();
         running.register();
         pool.execute(
             () -> {
               IN_WORKER.set(true);
               try {
-                runIsolated(item, label, work);
+                for (T item : chunk) {
+                  runIsolated(item, label, work);
+                }
               } finally {
                 IN_WORKER.set(false);
                 slots.release();

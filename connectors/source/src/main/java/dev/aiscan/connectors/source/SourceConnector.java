@@ -33,6 +33,8 @@ import java.util.Optional;
 public final class SourceConnector implements Connector {
   public static final String KIND = SourceTrees.KIND;
 
+  private static final int FILES_PER_TASK = 32;
+
   /** A target for a source directory; its id is the directory's absolute, normalised path. */
   public static Target target(Path directory) {
     return SourceTrees.target(directory);
@@ -75,10 +77,12 @@ public final class SourceConnector implements Connector {
       return;
     }
     Iterator<TreeWalker.Entry> files = SourceTrees.files(target, realRoot.get(), context);
+    // most files cost one read and one pass of the prefilter: handed to the workers 32 at a time
     context.forEach(
         files,
         entry -> label(target, entry.relative()),
-        entry -> scanFile(target, entry, settings, context));
+        entry -> scanFile(target, entry, settings, context),
+        FILES_PER_TASK);
   }
 
   private static void scanFile(

@@ -185,6 +185,10 @@ public final class SourceFile {
                 && (bytes[2] & 0xff) == 0xbf
             ? 3
             : 0;
+    if (ascii(bytes, start)) {
+      // nearly all source files: every byte is a character as it stands
+      return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+    }
     ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
       return StandardCharsets.UTF_8
@@ -197,6 +201,15 @@ public final class SourceFile {
       problems.warn("invalid UTF-8; scanned with the bad bytes replaced");
       return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
+  }
+
+  private static boolean ascii(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String reason(IOException e) {

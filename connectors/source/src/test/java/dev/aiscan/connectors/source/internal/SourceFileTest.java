@@ -88,6 +88,23 @@ class SourceFileTest {
   }
 
   @Test
+  void textIsUtf8WithoutItsByteOrderMarkAndBadBytesAreReplacedWithOneWarning() throws IOException {
+    Path ascii = write("a.py", "import openai\n".getBytes(StandardCharsets.UTF_8));
+    Path accents = write("b.py", "# café ☕\nimport openai\n".getBytes(StandardCharsets.UTF_8));
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '=', '1'};
+    Path withBom = write("c.py", bom);
+    byte[] bad = {'k', '=', '"', (byte) 0xC3, '"', '\n'};
+    Path invalid = write("d.py", bad);
+
+    assertThat(file(ascii, 14).text()).isEqualTo("import openai\n");
+    assertThat(file(accents, Files.size(accents)).text()).isEqualTo("# café ☕\nimport openai\n");
+    assertThat(file(withBom, 6).text()).isEqualTo("x=1");
+    assertThat(problems).isEmpty();
+    assertThat(file(invalid, 6).text()).isEqualTo("k=\"\uFFFD\"\n");
+    assertThat(problems).containsExactly("invalid UTF-8; scanned with the bad bytes replaced");
+  }
+
+  @Test
   void nameAndExtension() {
     SourceFile f = new SourceFile(dir.resolve("x"), "src/Web/App.Config.YML", 0, problems::add);
     assertThat(f.name()).isEqualTo("App.Config.YML");

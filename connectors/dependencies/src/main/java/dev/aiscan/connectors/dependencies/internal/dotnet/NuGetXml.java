@@ -1,6 +1,7 @@
 package dev.aiscan.connectors.dependencies.internal.dotnet;
 
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
+import dev.aiscan.connectors.dependencies.internal.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -25,13 +25,6 @@ final class NuGetXml {
 
   private NuGetXml() {}
 
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return f;
-  }
-
   /**
    * Elements named {@code element} with their name ({@code Include}, {@code Update} or {@code id})
    * and version ({@code Version}, {@code VersionOverride}, {@code version} attribute or a {@code
@@ -40,7 +33,7 @@ final class NuGetXml {
   static List<Declared> read(Path root, String relative, String element, DependencyOutput out) {
     List<Declared> found = new ArrayList<>();
     try (InputStream in = Files.newInputStream(root.resolve(relative))) {
-      XMLStreamReader xml = factory().createXMLStreamReader(in);
+      XMLStreamReader xml = SafeXml.reader(in);
       String name = null;
       String version = null;
       int line = 0;
@@ -95,7 +88,7 @@ final class NuGetXml {
   static Map<String, String> properties(Path root, String relative) {
     Map<String, String> found = new HashMap<>();
     try (InputStream in = Files.newInputStream(root.resolve(relative))) {
-      XMLStreamReader xml = factory().createXMLStreamReader(in);
+      XMLStreamReader xml = SafeXml.reader(in);
       int depthInGroup = 0;
       String property = null;
       StringBuilder text = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
+import dev.aiscan.connectors.dependencies.internal.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ record MavenSettingsFile(
   /** Reads a settings.xml with the same XXE-safe parser as POMs. */
   static MavenSettingsFile read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      XMLStreamReader xml = PomFile.factory().createXMLStreamReader(in);
+      XMLStreamReader xml = SafeXml.reader(in);
       try {
         return parse(xml);
       } finally {

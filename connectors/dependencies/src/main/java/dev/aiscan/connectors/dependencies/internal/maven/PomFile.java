@@ -1,5 +1,6 @@
 package dev.aiscan.connectors.dependencies.internal.maven;
 
+import dev.aiscan.connectors.dependencies.internal.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -128,7 +128,7 @@ record PomFile(
   static PomFile read(Path root, String relative) {
     Parser parser = new Parser();
     try (InputStream in = Files.newInputStream(root.resolve(relative))) {
-      XMLStreamReader xml = factory().createXMLStreamReader(in);
+      XMLStreamReader xml = SafeXml.reader(in);
       try {
         parser.parse(xml);
       } finally {
@@ -144,18 +144,6 @@ record PomFile(
     } catch (IOException e) {
       return parser.toPom(relative, "cannot read: " + e.getClass().getSimpleName(), null);
     }
-  }
-
-  static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    factory.setXMLResolver(
-        (publicId, systemId, baseUri, namespace) -> {
-          throw new XMLStreamException("external entity refused: " + systemId);
-        });
-    return factory;
   }
 
   /** Collects the elements it knows while walking the document. */
