@@ -43,7 +43,7 @@ rg_seconds() {
 }
 
 # runs aiscan; prints "wall_seconds rss_kib peak_heap_mib"
-aiscan_run() {
+aiscan_once() {
   local label="$1"
   shift
   local gclog="$work/$label.gc.log" timing="$work/$label.time"
@@ -54,6 +54,16 @@ aiscan_run() {
   # the most heap in use at once: the largest "before" figure of any collection
   heap="$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" | cut -dM -f1 | sort -n | tail -1)"
   echo "$(cat "$timing") ${heap:-0}"
+}
+
+# the run of least wall time of 3, as for ripgrep
+aiscan_run() {
+  local best="" line
+  for _ in 1 2 3; do
+    line="$(aiscan_once "$@")"
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best="$line"; fi
+  done
+  echo "$best"
 }
 
 # start-up and shut-down: a scan of an empty directory, taken off the wall time for the scan's own
@@ -75,7 +85,7 @@ for n in "${sizes[@]}"; do
   rg_s="$(rg_seconds "$tree")"
   read -r none_s none_rss none_heap < <(aiscan_run "none-$n" --source "$tree" --graph none --out "$work/report-$n")
   rm -rf "$work/graph-$n"
-  read -r graph_s graph_rss graph_heap < <(aiscan_run "graph-$n" --source "$tree" --graph-dir "$work/graph-$n" --out "$work/report-graph-$n")
+  read -r graph_s graph_rss graph_heap < <(aiscan_once "graph-$n" --source "$tree" --graph-dir "$work/graph-$n" --out "$work/report-graph-$n")
   awk -v n="$files" -v b="$bytes" -v rg="$rg_s" -v s="$none_s" -v r="$none_rss" -v h="$none_heap" \
     -v gs="$graph_s" -v gr="$graph_rss" -v gh="$graph_heap" -v e="$empty_s" 'BEGIN {
       mb = b / 1e6
@@ -87,4 +97,5 @@ for n in "${sizes[@]}"; do
 done
 echo
 echo "$(nproc) cores, $(java -version 2>&1 | head -1); ratio = ripgrep's wall time / aiscan's (1.0 = as fast);"
+echo "ripgrep, aiscan --graph none and the empty scan: best of 3 runs; the embedded graph: one run (a new store each time)"
 echo "scan alone = aiscan's wall time less that of a scan of an empty directory (${empty_s} s: JVM, Spring, rules, reports)"

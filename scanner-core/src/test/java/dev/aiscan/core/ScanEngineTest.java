@@ -36,6 +36,7 @@ class ScanEngineTest {
   static final class LinesConnector implements Connector {
     final Map<String, List<String>> files;
     final Map<String, String> threads = new ConcurrentHashMap<>();
+    int batch = 1;
 
     LinesConnector(Map<String, List<String>> files) {
       this.files = files;
@@ -71,7 +72,8 @@ class ScanEngineTest {
                       FactType.IMPORT, lines.get(i), target, Location.file(name, i + 1), Map.of()));
             }
             ctx.progress(1);
-          });
+          },
+          batch);
     }
 
     private static int recurse(int n) {
@@ -155,6 +157,46 @@ class ScanEngineTest {
                 + "]",
             "tree/c.py | nesting too deep to analyse");
     assertThat(String.valueOf(result)).doesNotContain(KEY);
+  }
+
+  @Test
+  void filesHandedOverInBatchesAreStillIsolatedOneByOne() {
+    Map<String, List<String>> files = new java.util.HashMap<>();
+    IntStream.range(0, 100)
+        .forEach(
+            i ->
+                files.put(
+                    String.format("f%03d.py", i),
+                    i % 10 == 3 ? List.of("boom") : List.of("os", "openai")));
+    LinesConnector connector = new LinesConnector(files);
+    connector.batch = 8;
+
+    ScanResult result = scan(connector, 2);
+
+    // the failing file of a batch costs only itself: the files after it in the batch are read
+    assertThat(result.findings()).hasSize(90);
+    assertThat(result.warnings())
+        .extracting(w -> w.source())
+        .containsExactly(
+            IntStream.range(0, 10)
+                .mapToObj(i -> String.format("tree/f%03d.py", i * 10 + 3))
+                .toArray(String[]::new));
+    assertThat(connector.threads).hasSize(100);
+    assertThat(connector.threads.values()).allMatch(t -> t.startsWith("aiscan-worker-"));
+  }
+
+  @Test
+  void aBatchOfNoneIsAMistakeOfTheConnector() {
+    LinesConnector connector = new LinesConnector(Map.of("a.py", List.of("openai")));
+    connector.batch = 0;
+
+    ScanResult result = scan(connector, 2);
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.warnings())
+        .extracting(w -> w.message())
+        .containsExactly(
+            "connector lines stopped early: IllegalArgumentException: batch must be at least 1: 0");
   }
 
   @Test

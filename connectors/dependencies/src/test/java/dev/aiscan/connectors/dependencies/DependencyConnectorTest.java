@@ -2,13 +2,16 @@ package dev.aiscan.connectors.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiscan.connectors.support.SourceTrees;
 import dev.aiscan.core.model.Fact;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.model.Warning;
+import dev.aiscan.core.spi.Settings;
 import dev.aiscan.testkit.FixtureTree;
 import dev.aiscan.testkit.RecordingContext;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +78,23 @@ class DependencyConnectorTest {
         .singleElement()
         .asString()
         .startsWith("shop/broken/pyproject.toml");
+  }
+
+  @Test
+  void aManifestTheTreesExcludeGlobsLeaveOutIsNotRead() {
+    Path root = dir.resolve("repo");
+    FixtureTree.in(root)
+        .file("api/requirements.txt", "openai==1.54.0\n")
+        .file("legacy/requirements.txt", "anthropic==0.39.0\n")
+        .file(".gitignore", "generated/\n")
+        .file("generated/requirements.txt", "cohere==5.0.0\n");
+    Target target = new Target("source:" + root, "source", "repo", root.toString());
+    RecordingContext ctx =
+        new RecordingContext(Settings.of(Map.of(SourceTrees.EXCLUDE, "legacy/**")));
+
+    new DependencyConnector().collect(target, ctx);
+
+    assertThat(ctx.values(FactType.PACKAGE)).containsExactly("openai");
+    assertThat(ctx.warnings()).isEmpty();
   }
 }
