@@ -142,7 +142,10 @@ public final class SourceFile {
    * whole, and a file of exactly that size needs no read past its end.
    */
   private Content read(byte[] into) {
-    long want = Math.min(size + 1, MAX_ARRAY);
+    if (size >= MAX_ARRAY) {
+      throw new ScanException("cannot read: file of " + size + " bytes too large to read whole");
+    }
+    long want = size + 1;
     byte[] buffer = into != null && into.length >= want ? into : new byte[(int) want];
     int n = 0;
     try (FileChannel channel = FileChannel.open(path)) {
