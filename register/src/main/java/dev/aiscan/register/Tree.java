@@ -33,6 +33,13 @@ final class Tree {
 
   private static final int MAX_DEPTH = 64;
 
+  /**
+   * The most values a YAML document may hold once its aliases are expanded: far above any register,
+   * far below what a few nested aliases can make (a "billion laughs" document of a few hundred
+   * bytes expands to millions of values and would exhaust the heap).
+   */
+  static final int MAX_VALUES = 100_000;
+
   enum Kind {
     MAP,
     SEQ,
@@ -66,7 +73,7 @@ final class Tree {
     try {
       org.yaml.snakeyaml.nodes.Node root =
           new Yaml(new LoaderOptions()).compose(new StringReader(text));
-      return root == null ? null : convert(root, 0);
+      return root == null ? null : convert(root, 0, new int[1]);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 1 : mark.getLine() + 1;
@@ -88,13 +95,18 @@ final class Tree {
     throw new SyntaxError(line, Names.show(first, 200));
   }
 
-  private static Node convert(org.yaml.snakeyaml.nodes.Node node, int depth) throws SyntaxError {
+  private static Node convert(org.yaml.snakeyaml.nodes.Node node, int depth, int[] values)
+      throws SyntaxError {
     int line = node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
     if (depth > MAX_DEPTH) {
       throw new SyntaxError(line, "nested too deeply");
     }
+    if (++values[0] > MAX_VALUES) {
+      throw new SyntaxError(
+          line, "more than " + MAX_VALUES + " values once its aliases are expanded; not read");
+    }
     if (node instanceof AnchorNode anchor) {
-      return convert(anchor.getRealNode(), depth + 1);
+      return convert(anchor.getRealNode(), depth + 1, values);
     }
     if (node instanceof ScalarNode scalar) {
       return Node.scalar(line, Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue(), true);
@@ -102,7 +114,7 @@ final class Tree {
     if (node instanceof SequenceNode sequence) {
       List<Node> items = new ArrayList<>();
       for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-        items.add(convert(item, depth + 1));
+        items.add(convert(item, depth + 1, values));
       }
       return new Node(Kind.SEQ, line, null, false, List.of(), List.copyOf(items));
     }
@@ -113,7 +125,7 @@ final class Tree {
       int keyLine = key.getStartMark() == null ? line : key.getStartMark().getLine() + 1;
       String name =
           key instanceof ScalarNode s && !Tag.NULL.equals(s.getTag()) ? s.getValue() : null;
-      fields.add(new Field(name, keyLine, convert(tuple.getValueNode(), depth + 1)));
+      fields.add(new Field(name, keyLine, convert(tuple.getValueNode(), depth + 1, values)));
     }
     return new Node(Kind.MAP, line, null, false, List.copyOf(fields), List.of());
   }

@@ -368,4 +368,24 @@ class RegisterFilesTest {
         Files.writeString(dir.resolve("register.yaml"), "version: 1\nentries: &loop\n  - *loop\n");
     assertThat(RegisterFiles.validate(file, Set.of())).isNotEmpty();
   }
+
+  @Test
+  void anAliasBombIsOneProblemNamingTheFileNotAnExhaustedHeap(@TempDir Path dir)
+      throws IOException {
+    // 16 layers of 3 aliases each: under SnakeYAML's 50-alias limit, 3^16 (43 million) values
+    StringBuilder yaml = new StringBuilder("version: 1\nl0: &l0 [x, x, x]\n");
+    for (int i = 1; i <= 16; i++) {
+      yaml.append("l").append(i).append(": &l").append(i);
+      yaml.append(" [*l").append(i - 1).append(", *l").append(i - 1).append(", *l");
+      yaml.append(i - 1).append("]\n");
+    }
+    yaml.append("entries: *l16\n");
+    Path file = Files.writeString(dir.resolve("register.yaml"), yaml.toString());
+
+    assertThat(RegisterFiles.validate(file, Set.of()))
+        .singleElement()
+        .asString()
+        .contains("register.yaml")
+        .contains("more than 100000 values once its aliases are expanded");
+  }
 }
