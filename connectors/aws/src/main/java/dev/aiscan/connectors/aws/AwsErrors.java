@@ -103,10 +103,18 @@ final class AwsErrors {
           Kind.MALFORMED,
           action + " answered a malformed response: " + oneLine(cause.getMessage(), 160));
     }
-    if (cause instanceof IOException) {
+    if (cause instanceof java.net.ConnectException
+        || cause instanceof java.net.NoRouteToHostException) {
+      // no connection at all: the region's endpoints are out of reach, not just this call
       return new Failure(
           Kind.TIMEOUT,
           action + " could not reach " + region + ": " + cause.getClass().getSimpleName());
+    }
+    if (cause instanceof IOException) {
+      // connected, then the exchange broke (a reset, an empty answer): this call only
+      return new Failure(
+          Kind.OTHER,
+          action + " failed: the connection broke off (" + cause.getClass().getSimpleName() + ")");
     }
     return new Failure(
         Kind.OTHER, action + " failed: " + oneLine(String.valueOf(e.getMessage()), 200));

@@ -35,15 +35,21 @@ final class ComputeProbes {
   /** Package names per layer version ARN: a layer shared by many functions is read once. */
   private final Map<String, Map<String, String>> layers = new ConcurrentHashMap<>();
 
-  private final HttpClient download;
   private final Duration timeout;
 
-  ComputeProbes(Duration timeout) {
-    this.download =
+  /**
+   * One client for every scan of the process, made at the first download: a JDK client runs a
+   * selector thread until it is collected, and one per scan would leave a thread behind each scan.
+   */
+  private static final class Download {
+    static final HttpClient CLIENT =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+  }
+
+  ComputeProbes(Duration timeout) {
     this.timeout = timeout;
   }
 
@@ -148,7 +154,7 @@ final class ComputeProbes {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
     try {
       HttpResponse<InputStream> response =
-          download.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          Download.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
         throw new IOException("HTTP " + response.statusCode());
