@@ -36,6 +36,13 @@ import java.util.function.Function;
 public final class DependencyConnector implements Connector {
   public static final String KIND = SourceTrees.KIND;
 
+  /**
+   * Manifests and lockfiles are read whole: one larger than this, or than the tree's {@code
+   * connectors.source.max-file-size} when that is set higher, is skipped with a warning (a sparse
+   * or runaway file must not cost gigabytes of heap).
+   */
+  static final long MAX_MANIFEST_SIZE = 64L << 20;
+
   @Override
   public String id() {
     return "dependencies";
@@ -82,12 +89,25 @@ public final class DependencyConnector implements Connector {
       Path root, Target target, CollectContext context) {
     Map<EcosystemReader, List<String>> wanted = new LinkedHashMap<>();
     List<EcosystemReader> readers = Readers.all();
+    long limit =
+        Math.max(MAX_MANIFEST_SIZE, context.settings().bytes(SourceTrees.MAX_FILE_SIZE, 0));
     Iterator<TreeWalker.Entry> files = SourceTrees.files(target, root, context);
     while (files.hasNext()) {
-      String relative = files.next().relative();
+      TreeWalker.Entry entry = files.next();
+      String relative = entry.relative();
       String name = relative.substring(relative.lastIndexOf('/') + 1);
       for (EcosystemReader reader : readers) {
         if (reader.wants(relative, name)) {
+          if (entry.size() > limit) {
+            context.warn(
+                SourceTrees.label(target, relative),
+                "file of "
+                    + entry.size()
+                    + " bytes is over the size limit of "
+                    + limit
+                    + " bytes for a manifest or lockfile; skipped");
+            break;
+          }
           wanted.computeIfAbsent(reader, r -> new ArrayList<>()).add(relative);
         }
       }

@@ -28,7 +28,7 @@ public record SourceSettings(
 
   public static SourceSettings from(Settings settings) {
     return new SourceSettings(
-        settings.bytes(PREFIX + "max-file-size", DEFAULT_MAX_FILE_SIZE),
+        settings.bytes(SourceTrees.MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE),
         settings.list(SourceTrees.INCLUDE),
         settings.list(SourceTrees.EXCLUDE),
         !settings.get(SourceTrees.GITIGNORE).map("false"::equalsIgnoreCase).orElse(false));

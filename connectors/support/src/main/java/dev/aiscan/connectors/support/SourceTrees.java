@@ -22,6 +22,12 @@ public final class SourceTrees {
   /** Globs of paths never read. */
   public static final String EXCLUDE = "connectors.source.exclude";
 
+  /**
+   * Files read whole larger than this are skipped with a warning (source and configuration; the
+   * dependency connector allows manifests and lockfiles at least 64 MiB).
+   */
+  public static final String MAX_FILE_SIZE = "connectors.source.max-file-size";
+
   /** {@code false} to read what {@code .gitignore} files ignore. */
   public static final String GITIGNORE = "connectors.source.gitignore";
 
