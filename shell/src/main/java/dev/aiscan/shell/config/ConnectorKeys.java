@@ -163,7 +163,12 @@ final class ConnectorKeys {
             key("github", "clone-repos", Type.BOOL),
             key("github", "base-url", Type.URL),
             key("github", "timeout", Type.SECONDS)));
-    s.put("slack", List.of(key("slack", "token", Type.SECRET), key("slack", "base-url", Type.URL)));
+    s.put(
+        "slack",
+        List.of(
+            key("slack", "token", Type.SECRET),
+            key("slack", "base-url", Type.URL),
+            key("slack", "timeout", Type.SECONDS)));
     s.put(
         "google-workspace",
         List.of(

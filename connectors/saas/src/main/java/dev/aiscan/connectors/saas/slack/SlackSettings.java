@@ -11,7 +11,8 @@ import okhttp3.HttpUrl;
  * @param token an org-level admin user token ({@code xoxp-…}) with {@code admin.apps:read}; from
  *     {@code SLACK_TOKEN} or a file, never a flag
  * @param baseUrl the Web API's base URL ({@code https://slack.com/api})
- * @param timeout connect and read timeout of one call
+ * @param timeout connect and read timeout of one call ({@code connectors.slack.timeout}, in
+ *     seconds; 30 by default)
  */
 public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
   static final String PREFIX = "connectors.slack.";
@@ -30,6 +31,22 @@ public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
     if (base == null) {
       throw new ScanException("--slack-base-url: not an http(s) URL: " + raw);
     }
-    return new SlackSettings(token, base, Duration.ofSeconds(30));
+    return new SlackSettings(token, base, timeout(s));
+  }
+
+  private static Duration timeout(Settings s) {
+    String raw = s.get(PREFIX + "timeout").map(String::strip).orElse("");
+    if (raw.isEmpty()) {
+      return Duration.ofSeconds(30);
+    }
+    try {
+      long millis = Math.round(Double.parseDouble(raw) * 1000);
+      if (millis <= 0) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofMillis(millis);
+    } catch (NumberFormatException e) {
+      throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
+    }
   }
 }

@@ -1,0 +1,278 @@
+package dev.aiscan.connectors.saas.ai;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.aiscan.connectors.saas.ai.Bodies.assertNoToken;
+import static dev.aiscan.connectors.saas.ai.Bodies.vendor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.aiscan.core.model.FactType;
+import dev.aiscan.testkit.RecordingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Faults on one Admin API call cost only that call, for OpenAI and for Anthropic: the list of API
+ * keys (OpenAI's project keys, Anthropic's organisation keys: the vendors' published examples,
+ * served in place) breaks in each way below while the other calls answer; the scan completes, the
+ * projects or workspaces and the usage are emitted, no key is, the broken call is one warning
+ * naming it (without the Admin key), and no thread is left behind.
+ *
+ * <p>The retry policy asserted is {@code SaasHttp}'s, which both use as it is: 3 retries of network
+ * failures and 5xx (4 attempts, backoff 0.5 s, 1 s, 2 s), none of a malformed answer. The timeout
+ * is {@code connectors.<kind>.timeout} (0.5 s here); a trickle is cut by the call timeout (twice
+ * that) though every chunk comes within the read timeout.
+ */
+class AdminFaultTest {
+  static final String TIMEOUT = "0.5";
+
+  /** SaasHttp's retries, which neither connector changes. */
+  static final int RETRIES = 3;
+
+  /** One fault: what the broken call answers, whether it is retried, what the warning says. */
+  enum Broken {
+    CONNECTION_RESET(b -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), true, "failed"),
+    EMPTY_RESPONSE(b -> aResponse().withFault(Fault.EMPTY_RESPONSE), true, "failed"),
+    RANDOM_DATA(b -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), true, "failed"),
+    MALFORMED_JSON(b -> okJson(b.substring(0, b.length() / 2)), false, "malformed"),
+    HTTP_500(b -> aResponse().withStatus(500).withBody("Internal Server Error"), true, "500"),
+    HTTP_503(b -> aResponse().withStatus(503).withBody("Service Unavailable"), true, "503"),
+    TIMEOUT(b -> okJson(b).withFixedDelay(3_000), true, "timeout"),
+    TRICKLE(b -> okJson(b).withChunkedDribbleDelay(40, 4_000), true, "timeout");
+
+    final Function<String, ResponseDefinitionBuilder> answer;
+    final boolean retried;
+    final String kind;
+
+    Broken(Function<String, ResponseDefinitionBuilder> answer, boolean retried, String kind) {
+      this.answer = answer;
+      this.retried = retried;
+      this.kind = kind;
+    }
+
+    /** How often the broken call is asked, with {@code retries} retries of network faults, 5xx. */
+    int attempts(int retries) {
+      return retried ? retries + 1 : 1;
+    }
+
+    /** The least the retries wait: SaasHttp's backoff, 0.5 s doubled at each retry. */
+    Duration backoff(int retries) {
+      return retried ? Duration.ofMillis(500L * ((1L << retries) - 1)) : Duration.ZERO;
+    }
+
+    /** The one-line warning for the call {@code api} of {@code path}. */
+    Pattern warning(String api, String path, int retries) {
+      String call = Pattern.quote(api);
+      String at = Pattern.quote(path);
+      return Pattern.compile(
+          switch (kind) {
+            case "failed" -> call + " failed: " + at + ": \\w+Exception";
+            case "malformed" ->
+                call + " answered a malformed response: " + at + ": not JSON \\(.*\\)";
+            case "timeout" -> call + " timed out: " + at + ": no answer within the timeout";
+            default ->
+                call
+                    + " failed: "
+                    + at
+                    + ": HTTP "
+                    + kind
+                    + " after "
+                    + attempts(retries)
+                    + " attempts";
+          });
+    }
+  }
+
+  WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    // no gzip: it would buffer the trickle into one late write
+    server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
+    server.start();
+    Threads.warmUp(server);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @ParameterizedTest(name = "OpenAI {0}")
+  @EnumSource(Broken.class)
+  void aFaultCostsOnlyTheBrokenOpenAiCall(Broken fault) {
+    String call = "GET /organization/projects/proj_abc/api_keys";
+    String path = "/v1/organization/projects/proj_abc/api_keys";
+    OpenAiConnectorTest flow = new OpenAiConnectorTest();
+    flow.openai = server;
+    flow.stubOrganisation();
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .atPriority(1)
+            .willReturn(fault.answer.apply(vendor("openai/projects/list_project_api_keys.json"))));
+    RecordingContext ctx =
+        new RecordingContext(flow.settings("connectors.openai.timeout", TIMEOUT));
+    Set<Thread> before = Threads.now();
+
+    long start = System.nanoTime();
+    new OpenAiConnector(OpenAiConnectorTest.CLOCK).collect(OpenAiConnectorTest.ORG, ctx);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("openai OpenAI org-acme");
+              assertThat(w.message()).matches(fault.warning(call, path, RETRIES));
+              assertThat(w.message()).doesNotContain("sk-admin");
+            });
+    assertNoToken(ctx, OpenAiConnectorTest.TOKEN);
+    // the project and the usage; no key, since its list was lost
+    assertThat(ctx.facts(FactType.CLOUD_RESOURCE))
+        .extracting(f -> f.location().resource())
+        .containsExactly("openai:org-acme/project/proj_abc");
+    assertThat(ctx.facts(FactType.API_KEY)).isEmpty();
+    assertThat(ctx.facts(FactType.USAGE_EVENT))
+        .extracting(f -> f.location().resource())
+        .containsExactly(
+            "openai:org-acme",
+            OpenAiConnectorTest.KEY_AT,
+            "openai:org-acme/project/proj_abc/api_key/key_gone");
+    assertThat(ctx.isIncomplete()).isTrue();
+    server.verify(fault.attempts(RETRIES), getRequestedFor(urlPathEqualTo(path)));
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v1/organization/users")));
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v1/organization/usage/completions")));
+    assertThat(took).as("the backoff waited").isGreaterThanOrEqualTo(fault.backoff(RETRIES));
+    assertThat(took).as("no hang").isLessThan(Duration.ofSeconds(20));
+    Threads.assertNoneLeftSince(before);
+  }
+
+  @ParameterizedTest(name = "Anthropic {0}")
+  @EnumSource(Broken.class)
+  void aFaultCostsOnlyTheBrokenAnthropicCall(Broken fault) {
+    String call = "GET /organizations/api_keys";
+    String path = "/v1/organizations/api_keys";
+    AnthropicConnectorTest flow = new AnthropicConnectorTest();
+    flow.anthropic = server;
+    flow.stubOrganisation();
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .atPriority(1)
+            .willReturn(fault.answer.apply(vendor("anthropic/api_keys/list_api_keys.json"))));
+    RecordingContext ctx =
+        new RecordingContext(flow.settings("connectors.anthropic.timeout", TIMEOUT));
+    Set<Thread> before = Threads.now();
+
+    long start = System.nanoTime();
+    new AnthropicConnector(AnthropicConnectorTest.CLOCK).collect(AnthropicConnectorTest.ORG, ctx);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source()).isEqualTo("anthropic Acme Example");
+              assertThat(w.message()).matches(fault.warning(call, path, RETRIES));
+              assertThat(w.message()).doesNotContain("sk-ant-admin");
+            });
+    assertNoToken(ctx, AnthropicConnectorTest.TOKEN);
+    // both workspaces and the usage; no key, since their list was lost
+    assertThat(ctx.facts(FactType.CLOUD_RESOURCE))
+        .extracting(f -> f.location().resource())
+        .containsExactly(
+            AnthropicConnectorTest.WS,
+            "anthropic:"
+                + AnthropicConnectorTest.ORG_ID
+                + "/workspace/wrkspc_01ExampleResearchxxxxxx");
+    assertThat(ctx.facts(FactType.API_KEY)).isEmpty();
+    assertThat(ctx.facts(FactType.USAGE_EVENT))
+        .extracting(f -> f.location().resource())
+        .containsExactly(
+            AnthropicConnectorTest.KEY_AT, "anthropic:" + AnthropicConnectorTest.ORG_ID);
+    assertThat(ctx.isIncomplete()).isTrue();
+    server.verify(fault.attempts(RETRIES), getRequestedFor(urlPathEqualTo(path)));
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v1/organizations/workspaces")));
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v1/organizations/usage_report/messages")));
+    assertThat(took).as("the backoff waited").isGreaterThanOrEqualTo(fault.backoff(RETRIES));
+    assertThat(took).as("no hang").isLessThan(Duration.ofSeconds(20));
+    Threads.assertNoneLeftSince(before);
+  }
+
+  /**
+   * Threads the scan may leave: none of its own; OkHttp's shared daemons idle out by themselves.
+   */
+  static final class Threads {
+    /**
+     * The SaaS connectors' OkHttp clients derive from one shared client, whose daemons these are.
+     */
+    static final List<String> SHARED_OKHTTP =
+        List.of(
+            "OkHttp TaskRunner",
+            "OkHttp ConnectionPool connection closer", // a TaskRunner thread, named for its task
+            "Okio Watchdog");
+
+    static Set<Thread> now() {
+      return Set.copyOf(Thread.getAllStackTraces().keySet());
+    }
+
+    /** WireMock's own (Jetty) server threads, started on demand to answer. */
+    static boolean server(Thread t) {
+      return t.getName().startsWith("qtp") || t.getName().startsWith("Connector-Scheduler-");
+    }
+
+    /**
+     * A few requests before the scan, so WireMock's first answer (class loading, warm-up) is not
+     * what the short timeout catches.
+     */
+    static void warmUp(WireMockServer server) {
+      server.stubFor(get(urlPathEqualTo("/warm-up")).willReturn(okJson("{}")));
+      for (int i = 0; i < 3; i++) {
+        try (InputStream in = URI.create(server.baseUrl() + "/warm-up").toURL().openStream()) {
+          in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+
+    static void assertNoneLeftSince(Set<Thread> before) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      List<Thread> left;
+      while (true) {
+        left =
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !server(t))
+                .filter(t -> !(t.isDaemon() && SHARED_OKHTTP.contains(t.getName())))
+                .toList();
+        if (left.isEmpty() || System.nanoTime() > deadline) {
+          break;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      assertThat(left).extracting(Thread::getName).as("threads left after collect").isEmpty();
+    }
+  }
+}
