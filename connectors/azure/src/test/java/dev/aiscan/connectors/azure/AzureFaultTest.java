@@ -1,0 +1,104 @@
+package dev.aiscan.connectors.azure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.aiscan.connectors.azure.AzureFake.error;
+import static dev.aiscan.connectors.azure.AzureFake.json;
+import static dev.aiscan.connectors.azure.AzureFake.vendor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.aiscan.core.model.Warning;
+import dev.aiscan.testkit.RecordingContext;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the network can do to one Resource Manager call, through the real Azure SDK client: the
+ * provider it lists is one warning, every other provider is still read, and the subscription is
+ * marked incomplete.
+ */
+class AzureFaultTest extends FakeAzureTest {
+  static final String WORKSPACES =
+      "/subscriptions/" + SUB + "/providers/Microsoft.MachineLearningServices/workspaces";
+
+  static Stream<Arguments> faults() {
+    return Stream.of(
+        fault("connection reset", () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
+        fault("empty response", () -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
+        fault("garbage, then closed", () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)),
+        fault(
+            "503 on every attempt",
+            () -> error(503, "ServiceUnavailable", "The service is temporarily unavailable.")),
+        fault("HTML from a proxy", () -> aResponse().withStatus(502).withBody("<html>bad</html>")),
+        fault(
+            "a delay past the timeout",
+            () ->
+                json(vendor("machinelearningservices/Workspaces_ListBySubscription.json", null))
+                    .withFixedDelay(8_000)));
+  }
+
+  private static Arguments fault(String name, Supplier<ResponseDefinitionBuilder> response) {
+    return Arguments.of(name, response);
+  }
+
+  private static ResponseDefinitionBuilder aResponse() {
+    return com.github.tomakehurst.wiremock.client.WireMock.aResponse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faults")
+  void oneBrokenListIsOneWarningAndTheOtherProvidersAreRead(
+      String name, Supplier<ResponseDefinitionBuilder> response) {
+    stubCognitive();
+    stubTheRest();
+    azure.server.stubFor(get(urlPathEqualTo(WORKSPACES)).atPriority(1).willReturn(response.get()));
+
+    RecordingContext ctx = new RecordingContext(settings());
+    assertThatCode(() -> new AzureConnector(azure.ssl).collect(SUBSCRIPTION, ctx))
+        .doesNotThrowAnyException();
+
+    assertThat(ctx.warnings())
+        .as(name + " " + ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source())
+                  .isEqualTo("azure Contoso Production Microsoft.MachineLearningServices");
+              assertThat(w.message())
+                  .startsWith("Microsoft.MachineLearningServices/workspaces/read")
+                  .doesNotContain("\n")
+                  .doesNotContain(AzureFake.TOKEN);
+            });
+    assertThat(resource(ctx, AzureConnectorTest.OPENAI)).isNotNull();
+    assertThat(ctx.facts()).isNotEmpty();
+    assertThat(ctx.isIncomplete()).isTrue();
+    assertThat(ctx.warnings()).extracting(Warning::source).doesNotContainNull();
+  }
+
+  @Test
+  void aSlowAnswerThatKeepsComingIsReadWhole() {
+    stubCognitive();
+    stubTheRest();
+    // 40 chunks over 8 s: every chunk comes within the 5 s timeout, so the answer is waited for
+    azure.server.stubFor(
+        get(urlPathEqualTo(WORKSPACES))
+            .atPriority(1)
+            .willReturn(
+                json(vendor("machinelearningservices/Workspaces_ListBySubscription.json", null))
+                    .withChunkedDribbleDelay(40, 8_000)));
+
+    RecordingContext ctx = new RecordingContext(settings());
+    new AzureConnector(azure.ssl).collect(SUBSCRIPTION, ctx);
+
+    assertThat(ctx.warnings()).isEmpty();
+    assertThat(ctx.isIncomplete()).isFalse();
+    assertThat(ctx.facts()).anyMatch(f -> f.location().resource().contains("/workspaces/"));
+  }
+}
