@@ -91,7 +91,7 @@ class ConfigProblemsTest {
                 + " 'not-a-guid'",
             "aiscan.yaml:9: targets.azure.resource-graph: expected true or false, not 'yes'",
             "aiscan.yaml:10: targets.slack: expected true, false or a mapping of token,"
-                + " token-file, base-url",
+                + " token-file, base-url, timeout",
             "aiscan.yaml:12: source.gitignore: expected true or false, not 'no'",
             "aiscan.yaml:13: stale-after: expected a whole number from 1 to 1000, not 'three'",
             "aiscan.yaml:14: fail-on: expected one of shadow, new-shadow, drift, any, none, not"
