@@ -3,12 +3,9 @@ package dev.aiscan.connectors.azure;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
-import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,19 +65,15 @@ final class Arm {
   }
 
   private JsonNode get(String url) {
-    try (HttpResponse response =
-        clients.arm().sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
-      String body = response.getBodyAsBinaryData().toString();
-      if (response.getStatusCode() / 100 != 2) {
-        throw new HttpResponseException(AzureErrors.armError(body), response, body);
-      }
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new MalformedAnswerException("not JSON: " + AzureErrors.oneLine(e.getMessage(), 120));
-      }
-    } catch (UncheckedIOException e) {
-      throw e;
+    AzureClients.Answer answer = clients.exchange(new HttpRequest(HttpMethod.GET, url));
+    String body = answer.body();
+    if (answer.response().getStatusCode() / 100 != 2) {
+      throw new HttpResponseException(AzureErrors.armError(body), answer.response(), body);
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new MalformedAnswerException("not JSON: " + AzureErrors.oneLine(e.getMessage(), 120));
     }
   }
 

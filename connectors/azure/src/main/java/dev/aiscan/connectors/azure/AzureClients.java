@@ -5,6 +5,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
@@ -116,6 +118,38 @@ final class AzureClients {
   /** A pipeline for Resource Manager calls no management library covers (see {@link Arm}). */
   HttpPipeline arm() {
     return arm;
+  }
+
+  /** A Resource Manager answer read whole: its status and headers, and its body. */
+  record Answer(HttpResponse response, String body) {}
+
+  /**
+   * Sends {@code request} through Resource Manager's pipeline (retries included) and reads the
+   * whole answer within {@link #deadline}: the client's timeout bounds each wait for the next
+   * bytes, so without a deadline an answer that trickles forever would hold the scan forever.
+   */
+  Answer exchange(HttpRequest request) {
+    return arm.send(request)
+        .flatMap(
+            response ->
+                response
+                    .getBodyAsString()
+                    .defaultIfEmpty("")
+                    .map(body -> new Answer(response, body))
+                    .doFinally(signal -> response.close()))
+        .timeout(deadline())
+        .block();
+  }
+
+  /**
+   * How long one call may take in all: twice the timeout for each attempt, plus the longest backoff
+   * between attempts.
+   */
+  Duration deadline() {
+    return settings
+        .timeout()
+        .multipliedBy(2L * (settings.maxRetries() + 1))
+        .plus(Duration.ofSeconds(30L * settings.maxRetries()));
   }
 
   AzureProfile profile(String subscription) {

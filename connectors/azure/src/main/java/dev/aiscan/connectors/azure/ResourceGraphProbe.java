@@ -4,8 +4,6 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
-import com.azure.core.util.Context;
 import com.azure.resourcemanager.cognitiveservices.CognitiveServicesManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,17 +132,16 @@ final class ResourceGraphProbe {
                     + API)
             .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
             .setBody(body.toString());
-    try (HttpResponse response = s.clients().arm().sendSync(request, Context.NONE)) {
-      String text = response.getBodyAsBinaryData().toString();
-      if (response.getStatusCode() / 100 != 2) {
-        throw new HttpResponseException(AzureErrors.armError(text), response, text);
-      }
-      try {
-        return JSON.readTree(text);
-      } catch (IOException e) {
-        throw new Arm.MalformedAnswerException(
-            "not JSON: " + AzureErrors.oneLine(e.getMessage(), 120));
-      }
+    AzureClients.Answer answer = s.clients().exchange(request);
+    String text = answer.body();
+    if (answer.response().getStatusCode() / 100 != 2) {
+      throw new HttpResponseException(AzureErrors.armError(text), answer.response(), text);
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new Arm.MalformedAnswerException(
+          "not JSON: " + AzureErrors.oneLine(e.getMessage(), 120));
     }
   }
 

@@ -101,4 +101,39 @@ class AzureFaultTest extends FakeAzureTest {
     assertThat(ctx.isIncomplete()).isFalse();
     assertThat(ctx.facts()).anyMatch(f -> f.location().resource().contains("/workspaces/"));
   }
+
+  @Test
+  void anAnswerThatTricklesOnAndOnIsCutOffAtTheDeadline() {
+    stubCognitive();
+    stubTheRest();
+    // a chunk every 0.6 s for a minute: each within the 1 s timeout, the whole far past the
+    // deadline
+    azure.server.stubFor(
+        get(urlPathEqualTo(WORKSPACES))
+            .atPriority(1)
+            .willReturn(
+                json(vendor("machinelearningservices/Workspaces_ListBySubscription.json", null))
+                    .withChunkedDribbleDelay(100, 60_000)));
+    java.util.Map<String, String> quick = new java.util.HashMap<>(settings().asMap());
+    quick.put("connectors.azure.timeout-seconds", "1");
+    quick.put("connectors.azure.max-retries", "0");
+
+    long start = System.nanoTime();
+    RecordingContext ctx = new RecordingContext(dev.aiscan.core.spi.Settings.of(quick));
+    new AzureConnector(azure.ssl).collect(SUBSCRIPTION, ctx);
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+    assertThat(ctx.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.source())
+                  .isEqualTo("azure Contoso Production Microsoft.MachineLearningServices");
+              assertThat(w.message())
+                  .isEqualTo("Microsoft.MachineLearningServices/workspaces/read timed out");
+            });
+    assertThat(resource(ctx, AzureConnectorTest.OPENAI)).isNotNull();
+    assertThat(ctx.isIncomplete()).isTrue();
+    assertThat(seconds).as("cut off at the 2 s deadline, not after the minute").isLessThan(20);
+  }
 }
