@@ -12,9 +12,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.aiscan.core.model.Warning;
 import dev.aiscan.testkit.RecordingContext;
+import dev.aiscan.testkit.ThreadLeaks;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +74,7 @@ class AwsFaultTest extends FakeAwsTest {
         in(target("Comprehend_20171127.ListEndpoints"), "us-east-1")
             .atPriority(1)
             .willReturn(response.get()));
-    Set<String> before = threads();
+    Set<Thread> before = ThreadLeaks.now();
 
     RecordingContext ctx = new RecordingContext(settings("us-east-1"));
     assertThatCode(() -> new AwsConnector().collect(ACCOUNT, ctx)).doesNotThrowAnyException();
@@ -97,7 +97,7 @@ class AwsFaultTest extends FakeAwsTest {
         .isNotNull();
     assertThat(ctx.isIncomplete()).isTrue();
     assertThat(ctx.warnings()).extracting(Warning::message).noneMatch(m -> m.contains(SECRET));
-    assertThat(leftBehind(before)).as("threads left running by the scan").isEmpty();
+    ThreadLeaks.assertNoneLeftSince(before, t -> false);
   }
 
   @Test
@@ -109,7 +109,7 @@ class AwsFaultTest extends FakeAwsTest {
             .atPriority(1)
             .willReturn(
                 json(vendor("comprehend/ListEndpoints.json")).withChunkedDribbleDelay(40, 6_000)));
-    Set<String> before = threads();
+    Set<Thread> before = ThreadLeaks.now();
 
     RecordingContext ctx = new RecordingContext(settings("us-east-1"));
     new AwsConnector().collect(ACCOUNT, ctx);
@@ -127,40 +127,6 @@ class AwsFaultTest extends FakeAwsTest {
                   .endsWith("timed out after 2 s in us-east-1; the rest of the region is skipped");
             });
     assertThat(ctx.isIncomplete()).isTrue();
-    assertThat(leftBehind(before)).as("threads left running by the scan").isEmpty();
-  }
-
-  private static Set<String> threads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(Thread::isAlive)
-        .map(t -> t.getName() + "#" + t.getId())
-        .collect(Collectors.toSet());
-  }
-
-  /** Threads started during the scan that are still alive a moment after it returned. */
-  private static Set<String> leftBehind(Set<String> before) {
-    Set<String> extra = Set.of();
-    for (int i = 0; i < 50; i++) {
-      extra =
-          threads().stream()
-              .filter(t -> !before.contains(t))
-              // WireMock's own server threads serve the fake, not the scanner
-              .filter(
-                  t ->
-                      !t.startsWith("qtp")
-                          && !t.startsWith("WireMock")
-                          && !t.startsWith("Connector-Scheduler"))
-              .collect(Collectors.toSet());
-      if (extra.isEmpty()) {
-        return extra;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return extra;
+    ThreadLeaks.assertNoneLeftSince(before, t -> false);
   }
 }

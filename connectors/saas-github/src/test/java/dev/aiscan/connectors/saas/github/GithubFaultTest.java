@@ -15,12 +15,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.spi.Settings;
 import dev.aiscan.testkit.RecordingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
+import dev.aiscan.testkit.ThreadLeaks;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -114,7 +110,7 @@ class GithubFaultTest {
     github.start();
     flow = new GithubConnectorTest();
     flow.github = github;
-    Threads.warmUp(github);
+    ThreadLeaks.warmUp(github.baseUrl());
   }
 
   @AfterEach
@@ -147,7 +143,7 @@ class GithubFaultTest {
                 fault.answer.apply(
                     GithubConnectorTest.vendor("orgs/list_org_installations.json"))));
     RecordingContext ctx = new RecordingContext(settings());
-    Set<Thread> before = Threads.now();
+    Set<Thread> before = ThreadLeaks.now();
 
     long start = System.nanoTime();
     new GithubConnector(GithubConnectorTest.CLOCK).collect(GithubConnectorTest.TARGET, ctx);
@@ -177,66 +173,6 @@ class GithubFaultTest {
     github.verify(2, getRequestedFor(urlPathEqualTo(GithubConnectorTest.SEATS)));
     assertThat(took).as("the backoff waited").isGreaterThanOrEqualTo(fault.backoff(RETRIES));
     assertThat(took).as("no hang").isLessThan(Duration.ofSeconds(20));
-    Threads.assertNoneLeftSince(before);
-  }
-
-  /**
-   * Threads the scan may leave: none of its own; OkHttp's shared daemons idle out by themselves.
-   */
-  static final class Threads {
-    /**
-     * The SaaS connectors' OkHttp clients derive from one shared client, whose daemons these are.
-     */
-    static final List<String> SHARED_OKHTTP =
-        List.of(
-            "OkHttp TaskRunner",
-            "OkHttp ConnectionPool connection closer", // a TaskRunner thread, named for its task
-            "Okio Watchdog");
-
-    static Set<Thread> now() {
-      return Set.copyOf(Thread.getAllStackTraces().keySet());
-    }
-
-    /** WireMock's own (Jetty) server threads, started on demand to answer. */
-    static boolean server(Thread t) {
-      return t.getName().startsWith("qtp") || t.getName().startsWith("Connector-Scheduler-");
-    }
-
-    /**
-     * A few requests before the scan, so WireMock's first answer (class loading, warm-up) is not
-     * what the short timeout catches.
-     */
-    static void warmUp(WireMockServer server) {
-      server.stubFor(get(urlPathEqualTo("/warm-up")).willReturn(okJson("{}")));
-      for (int i = 0; i < 3; i++) {
-        try (InputStream in = URI.create(server.baseUrl() + "/warm-up").toURL().openStream()) {
-          in.readAllBytes();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-
-    static void assertNoneLeftSince(Set<Thread> before) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-      List<Thread> left;
-      while (true) {
-        left =
-            Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && !server(t))
-                .filter(t -> !(t.isDaemon() && SHARED_OKHTTP.contains(t.getName())))
-                .toList();
-        if (left.isEmpty() || System.nanoTime() > deadline) {
-          break;
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      assertThat(left).extracting(Thread::getName).as("threads left after collect").isEmpty();
-    }
+    ThreadLeaks.assertNoneLeftSince(before, ThreadLeaks.OKHTTP_SHARED);
   }
 }
