@@ -7,6 +7,7 @@ import dev.aiscan.core.internal.InventoryBuilder;
 import dev.aiscan.core.internal.ResourceCollector;
 import dev.aiscan.core.internal.SharedValues;
 import dev.aiscan.core.internal.WarningCollector;
+import dev.aiscan.core.internal.Workers;
 import dev.aiscan.core.model.Scan;
 import dev.aiscan.core.model.Target;
 import dev.aiscan.core.spi.Connector;
@@ -23,10 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,13 +80,10 @@ public final class ScanEngine {
     Set<String> incomplete = ConcurrentHashMap.newKeySet();
     Sinks sinks = new Sinks(findings, dependencies, resources, warnings, incomplete);
 
-    ExecutorService pool = Executors.newFixedThreadPool(request.parallelism(), workerThreads());
-    try {
+    try (Workers workers = new Workers(request.parallelism())) {
       for (Map.Entry<Target, List<Connector>> step : plan.entrySet()) {
-        collectTogether(step.getKey(), step.getValue(), request, pool, sinks, listener);
+        collectTogether(step.getKey(), step.getValue(), request, workers, sinks, listener);
       }
-    } finally {
-      pool.shutdownNow();
     }
 
     Scan scan =
@@ -141,12 +136,12 @@ public final class ScanEngine {
       Target target,
       List<Connector> readers,
       ScanRequest request,
-      ExecutorService pool,
+      Workers workers,
       Sinks sinks,
       ScanListener listener) {
     SharedValues shared = new SharedValues(readers.stream().map(Connector::id).toList());
     if (readers.size() == 1) {
-      collect(target, readers.get(0), request, pool, sinks, shared, listener);
+      collect(target, readers.get(0), request, workers, sinks, shared, listener);
       return;
     }
     List<Thread> threads = new ArrayList<>();
@@ -157,7 +152,7 @@ public final class ScanEngine {
           new Thread(
               () -> {
                 try {
-                  collect(target, connector, request, pool, sinks, shared, listener);
+                  collect(target, connector, request, workers, sinks, shared, listener);
                 } catch (Throwable e) { // an Error must not vanish with its thread
                   failure.compareAndSet(null, e);
                 }
@@ -188,7 +183,7 @@ public final class ScanEngine {
       Target target,
       Connector connector,
       ScanRequest request,
-      ExecutorService pool,
+      Workers workers,
       Sinks sinks,
       SharedValues shared,
       ScanListener listener) {
@@ -201,7 +196,7 @@ public final class ScanEngine {
         new EngineContext(
             target,
             request.settings(),
-            pool,
+            workers,
             request.parallelism(),
             detector,
             findings,
@@ -233,15 +228,6 @@ public final class ScanEngine {
     byte[] random = new byte[3];
     ThreadLocalRandom.current().nextBytes(random);
     return SCAN_ID_TIME.format(started) + "-" + HexFormat.of().formatHex(random);
-  }
-
-  private static java.util.concurrent.ThreadFactory workerThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "aiscan-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** Connector ids, in registration order. */

@@ -19,6 +19,7 @@ import dev.aiscan.core.spi.Connector;
 import dev.aiscan.core.spi.Detector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScanEngineTest {
+  private static final java.time.Duration SECONDS_20 = java.time.Duration.ofSeconds(20);
   private static final String KEY = "sk-proj-Abcdefghijklmnopqrstuvwxyz0123456789";
   private static final Target TREE = new Target("lines:tree", "lines", "tree", "/tree");
 
@@ -37,6 +40,8 @@ class ScanEngineTest {
     final Map<String, List<String>> files;
     final Map<String, String> threads = new ConcurrentHashMap<>();
     int batch = 1;
+    java.time.Duration bound;
+    volatile boolean releaseSpin;
 
     LinesConnector(Map<String, List<String>> files) {
       this.files = files;
@@ -67,13 +72,44 @@ class ScanEngineTest {
               if (lines.get(i).equals("deep")) {
                 recurse(0);
               }
+              if (lines.get(i).equals("spin")) {
+                while (!releaseSpin) { // a parser in a loop: deaf to interrupts
+                  Thread.onSpinWait();
+                }
+                continue;
+              }
+              if (lines.get(i).equals("sleep")) {
+                sleep(java.time.Duration.ofMinutes(5));
+                continue;
+              }
+              if (lines.get(i).startsWith("open:")) {
+                readAll(java.nio.file.Path.of(lines.get(i).substring(5)));
+                continue;
+              }
               ctx.emit(
                   new Fact(
                       FactType.IMPORT, lines.get(i), target, Location.file(name, i + 1), Map.of()));
             }
             ctx.progress(1);
           },
-          batch);
+          batch,
+          bound);
+    }
+
+    private static void sleep(java.time.Duration d) {
+      try {
+        Thread.sleep(d.toMillis());
+      } catch (InterruptedException e) {
+        throw new ScanException("interrupted");
+      }
+    }
+
+    private static void readAll(java.nio.file.Path file) {
+      try {
+        java.nio.file.Files.readAllBytes(file);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     private static int recurse(int n) {
@@ -183,6 +219,66 @@ class ScanEngineTest {
                 .toArray(String[]::new));
     assertThat(connector.threads).hasSize(100);
     assertThat(connector.threads.values()).allMatch(t -> t.startsWith("aiscan-worker-"));
+  }
+
+  @Test
+  void anItemPastItsTimeBoundIsGivenUpAndTheScanGoesOnWithoutIt(@TempDir Path dir)
+      throws Exception {
+    Path fifo = dir.resolve("swapped.py");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    LinesConnector connector =
+        new LinesConnector(
+            Map.of(
+                "a.py", List.of("openai"),
+                "b.py", List.of("spin", "openai:late"),
+                "c.py", List.of("open:" + fifo),
+                "d.py", List.of("sleep", "openai:late"),
+                "e.py", List.of("torch")));
+    connector.batch = 8; // all five in one batch: the files after a stuck one still get read
+    connector.bound = java.time.Duration.ofMillis(300);
+    long started = System.nanoTime();
+    try {
+      ScanResult result = scan(connector, 2);
+
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(SECONDS_20);
+      assertThat(result.findings())
+          .extracting(f -> f.location().toString())
+          .containsExactly("a.py:1", "e.py:1");
+      assertThat(result.warnings())
+          .extracting(w -> w.source() + " | " + w.message())
+          .containsExactly(
+              "tree/b.py | not done after 300 ms; skipped, the scan went on",
+              "tree/c.py | not done after 300 ms; skipped, the scan went on",
+              "tree/d.py | not done after 300 ms; skipped, the scan went on");
+      // the sleeper was interrupted at once; what it did next (a warning) was dropped
+      assertThat(connector.threads.get("e.py")).isNotEqualTo(connector.threads.get("b.py"));
+    } finally {
+      connector.releaseSpin = true;
+      try (var writer = java.nio.file.Files.newOutputStream(fifo)) {
+        writer.write('x'); // lets the blocked open return
+      }
+    }
+  }
+
+  @Test
+  void withoutABoundASlowItemIsWaitedFor() {
+    LinesConnector slow =
+        new LinesConnector(Map.of("a.py", List.of("spin", "openai"), "b.py", List.of("torch")));
+    slow.bound = null;
+    Thread release =
+        new Thread(
+            () -> {
+              LinesConnector.sleep(java.time.Duration.ofMillis(400));
+              slow.releaseSpin = true;
+            });
+    release.start();
+
+    ScanResult result = scan(slow, 2);
+
+    assertThat(result.findings())
+        .extracting(f -> f.location().toString())
+        .containsExactly("a.py:2", "b.py:1");
+    assertThat(result.warnings()).isEmpty();
   }
 
   @Test

@@ -131,6 +131,13 @@ public class ScanCommand {
               description =
                   "skip source and config files larger than this (e.g. 512k, 5m; default 5m)")
           String maxFileSize,
+      @Option(
+              longNames = "file-timeout",
+              label = "DURATION",
+              description =
+                  "give up on a file whose reading takes longer than this, with a warning (e.g."
+                      + " 30s, 500ms; default 60s)")
+          String fileTimeout,
       @Option(longNames = "no-gitignore", description = "scan files that .gitignore ignores")
           boolean noGitignore,
       @Option(
@@ -353,6 +360,7 @@ public class ScanCommand {
             split(rules));
     Map<String, String> settings = new TreeMap<>();
     put(settings, "connectors.source.max-file-size", maxFileSize);
+    put(settings, "connectors.source.file-timeout", fileTimeout);
     put(settings, "connectors.source.include", include);
     put(settings, "connectors.source.exclude", exclude);
     if (noGitignore) {

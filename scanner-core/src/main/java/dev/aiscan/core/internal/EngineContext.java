@@ -8,13 +8,14 @@ import dev.aiscan.core.spi.Detector;
 import dev.aiscan.core.spi.ScanListener;
 import dev.aiscan.core.spi.Settings;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,9 +26,12 @@ public final class EngineContext implements CollectContext {
   /** Marks pool threads, so that a nested {@link #forEach} runs inline instead of deadlocking. */
   private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
 
+  /** The item a worker thread is on, when it runs under a time bound. */
+  private static final ThreadLocal<Running<?>> CURRENT = new ThreadLocal<>();
+
   private final Target target;
   private final Settings settings;
-  private final ExecutorService pool;
+  private final Workers workers;
   private final int maxInFlight;
   private final Detector detector;
   private final FindingCollector findings;
@@ -43,7 +47,7 @@ public final class EngineContext implements CollectContext {
   public EngineContext(
       Target target,
       Settings settings,
-      ExecutorService pool,
+      Workers workers,
       int parallelism,
       Detector detector,
       FindingCollector findings,
@@ -56,7 +60,7 @@ public final class EngineContext implements CollectContext {
       ScanListener listener) {
     this.target = target;
     this.settings = settings;
-    this.pool = pool;
+    this.workers = workers;
     this.maxInFlight = parallelism * 4;
     this.detector = detector;
     this.findings = findings;
@@ -86,6 +90,9 @@ public final class EngineContext implements CollectContext {
 
   @Override
   public void emit(Fact fact) {
+    if (abandonedHere()) {
+      return;
+    }
     dependencies.add(fact);
     if (fact.location().resource() == null) {
       detector.detect(fact, findings::add);
@@ -105,6 +112,9 @@ public final class EngineContext implements CollectContext {
 
   @Override
   public void warn(String source, String message) {
+    if (abandonedHere()) {
+      return;
+    }
     warnings.add(source, message);
   }
 
@@ -131,10 +141,20 @@ public final class EngineContext implements CollectContext {
   @Override
   public <T> void forEach(
       Iterator<T> items, Function<T, String> label, Consumer<T> work, int batch) {
+    forEach(items, label, work, batch, null);
+  }
+
+  @Override
+  public <T> void forEach(
+      Iterator<T> items, Function<T, String> label, Consumer<T> work, int batch, Duration bound) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be at least 1: " + batch);
     }
+    if (bound != null && (bound.isNegative() || bound.isZero())) {
+      throw new IllegalArgumentException("the time bound per item must be positive: " + bound);
+    }
     if (IN_WORKER.get()) {
+      // nested in an item of an outer forEach, whose bound covers this work too
       items.forEachRemaining(item -> runIsolated(item, label, work));
       return;
     }
@@ -148,23 +168,147 @@ public final class EngineContext implements CollectContext {
         } while (chunk.size() < batch && items.hasNext());
         slots.acquireUninterruptibly();
         running.register();
-        pool.execute(
-            () -> {
-              IN_WORKER.set(true);
-              try {
-                for (T item : chunk) {
-                  runIsolated(item, label, work);
-                }
-              } finally {
-                IN_WORKER.set(false);
-                slots.release();
-                running.arriveAndDeregister();
-              }
-            });
+        Batch<T> task =
+            new Batch<>(
+                chunk,
+                label,
+                work,
+                bound,
+                () -> {
+                  slots.release();
+                  running.arriveAndDeregister();
+                });
+        if (bound != null) {
+          workers.watch(task, bound);
+        }
+        workers.execute(task);
       }
     } finally {
       running.arriveAndAwaitAdvance();
     }
+  }
+
+  /**
+   * Items handed to the workers together. Each runs isolated; with a bound, the watchdog may give
+   * up on the one running, and the batch then goes on on another thread from the next item.
+   */
+  private final class Batch<T> implements Workers.Watched {
+    private final List<T> items;
+    private final Function<T, String> label;
+    private final Consumer<T> work;
+    private final Duration bound;
+    private final Runnable done;
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile Running<T> current;
+
+    Batch(
+        List<T> items, Function<T, String> label, Consumer<T> work, Duration bound, Runnable done) {
+      this.items = items;
+      this.label = label;
+      this.work = work;
+      this.bound = bound;
+      this.done = done;
+    }
+
+    @Override
+    public void run() {
+      IN_WORKER.set(true);
+      try {
+        for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+          T item = items.get(i);
+          Running<T> r = new Running<>(item, Thread.currentThread(), System.nanoTime());
+          current = r;
+          CURRENT.set(r);
+          try {
+            runIsolated(item, label, work);
+          } finally {
+            CURRENT.remove();
+          }
+          if (!r.finish()) {
+            return; // given up by the watchdog: the batch goes on without this thread
+          }
+        }
+        current = null;
+        if (bound != null) {
+          workers.unwatch(this);
+        }
+        done.run();
+      } finally {
+        IN_WORKER.set(false);
+      }
+    }
+
+    @Override
+    public boolean abandonIfOverdue(long nowNanos) {
+      Running<T> r = current;
+      if (r == null || nowNanos - r.started < bound.toNanos() || !r.abandon()) {
+        return false;
+      }
+      warnings.add(
+          label.apply(r.item), "not done after " + brief(bound) + "; skipped, the scan went on");
+      return true;
+    }
+  }
+
+  /**
+   * The item a worker is on: done by the worker, or abandoned by the watchdog, whichever is first.
+   */
+  private static final class Running<T> {
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int ABANDONED = 2;
+
+    final T item;
+    final Thread thread;
+    final long started;
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+    Running(T item, Thread thread, long started) {
+      this.item = item;
+      this.thread = thread;
+      this.started = started;
+    }
+
+    boolean abandoned() {
+      return state.get() == ABANDONED;
+    }
+
+    /** The worker is done with the item; false if the watchdog gave up on it first. */
+    boolean finish() {
+      if (state.compareAndSet(RUNNING, DONE)) {
+        return true;
+      }
+      synchronized (this) {
+        Thread.interrupted(); // the watchdog's interrupt is for the abandoned item, not the next
+      }
+      return false;
+    }
+
+    /** Gives up on the item and interrupts its thread, unless the worker finished it first. */
+    synchronized boolean abandon() {
+      if (!state.compareAndSet(RUNNING, ABANDONED)) {
+        return false;
+      }
+      thread.interrupt();
+      return true;
+    }
+  }
+
+  /** True when the calling thread's item was given up: what it still sends is dropped. */
+  private static boolean abandonedHere() {
+    Running<?> r = CURRENT.get();
+    return r != null && r.abandoned();
+  }
+
+  /** A bound as a person would say it: 250 ms, 30 s, 2 min. */
+  static String brief(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + " ms";
+    }
+    if (d.toSeconds() < 120 || d.toSecondsPart() != 0) {
+      return d.toMillisPart() == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+    return d.toMinutes() + " min";
   }
 
   private <T> void runIsolated(T item, Function<T, String> label, Consumer<T> work) {

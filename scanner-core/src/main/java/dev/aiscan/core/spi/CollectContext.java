@@ -53,6 +53,26 @@ public interface CollectContext {
   }
 
   /**
+   * As {@link #forEach(Iterator, Function, Consumer, int)}, with a time bound per item, for work
+   * whose only input is the target's own bytes (parsing a file). An item still running after {@code
+   * bound} is given up with a warning naming it; its thread is interrupted and replaced, and the
+   * others go on. What the item emitted before stays; what it emits or warns after is dropped. A
+   * parser caught in a loop, or an {@code open} that blocks on a FIFO, then costs one file and
+   * never the scan. Network work has its own timeouts and is not bounded this way. A context that
+   * runs items on the calling thread (a test's) may ignore the bound.
+   *
+   * @param bound positive; {@code null} for none
+   */
+  default <T> void forEach(
+      Iterator<T> items,
+      Function<T, String> label,
+      Consumer<T> work,
+      int batch,
+      java.time.Duration bound) {
+    forEach(items, label, work, batch);
+  }
+
+  /**
    * Says the connector could not read all of the target (a denied API call, a region that did not
    * answer), though it went on with the rest. The scan then treats the target as incomplete: what
    * it no longer shows is not taken as gone (nothing of it is marked stale).

@@ -1,6 +1,7 @@
 package dev.aiscan.core.spi;
 
 import dev.aiscan.core.ScanException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,33 @@ public final class Settings {
       return n * unit;
     } catch (NumberFormatException e) {
       throw new ScanException(key + ": not a size: " + raw.get());
+    }
+  }
+
+  /**
+   * A positive duration: {@code 30s}, {@code 500ms} or a number of seconds.
+   *
+   * @throws ScanException naming the key when the value is none of these
+   */
+  public Duration duration(String key, Duration defaultValue) {
+    Optional<String> raw = get(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    String v = raw.get().strip().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration d;
+      if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
+      } else {
+        d = Duration.ofSeconds(Long.parseLong(v.replaceAll("s$", "").strip()));
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new ScanException(key + ": not a duration (30s, 500ms): " + raw.get());
     }
   }
 

@@ -81,6 +81,7 @@ final class ConnectorKeys {
           new Key("include", "connectors.source.include", Type.GLOBS, 0, 0, null, "globs"),
           new Key("exclude", "connectors.source.exclude", Type.GLOBS, 0, 0, null, "globs"),
           new Key("max-file-size", "connectors.source.max-file-size", Type.SIZE, 0, 0, null, ""),
+          new Key("file-timeout", "connectors.source.file-timeout", Type.DURATION, 0, 0, null, ""),
           new Key("gitignore", "connectors.source.gitignore", Type.BOOL, 0, 0, null, ""),
           new Key("offline", "connectors.dependencies.offline", Type.BOOL, 0, 0, null, ""),
           new Key(

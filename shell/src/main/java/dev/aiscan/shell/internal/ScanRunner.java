@@ -127,6 +127,14 @@ public final class ScanRunner {
               + settings.get("connectors.source.max-file-size").orElse("")
               + ": not a size (use e.g. 512k, 5m, 1g)");
     }
+    try {
+      settings.duration("connectors.source.file-timeout", java.time.Duration.ZERO);
+    } catch (ScanException e) {
+      throw new UsageException(
+          "--file-timeout "
+              + settings.get("connectors.source.file-timeout").orElse("")
+              + ": not a duration (use e.g. 30s, 500ms)");
+    }
     List<Target> targets = new ArrayList<>(sourceTargets(ScanSpec.list(spec.sources())));
     for (String service : ScanSpec.SERVICES) {
       if (spec.runs(service)) {

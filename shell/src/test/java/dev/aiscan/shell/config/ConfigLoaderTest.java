@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,7 @@ class ConfigLoaderTest {
             entry("connectors.anthropic.token", EXAMPLE_ENV.get("ANTHROPIC_ADMIN_KEY")),
             entry("connectors.source.exclude", "**/test/**,docs/**"),
             entry("connectors.source.max-file-size", "5m"),
+            entry("connectors.source.file-timeout", "60s"),
             entry("connectors.source.gitignore", "true"),
             entry("connectors.dependencies.offline", "false"));
     assertThat(scan.out()).isEqualTo(dir.resolve("aiscan-report").toString());
@@ -158,6 +160,7 @@ class ConfigLoaderTest {
     assertThat(M365Settings.from(settings).token()).isEqualTo(EXAMPLE_ENV.get("M365_TOKEN"));
     assertThat(SourceSettings.from(settings).excludes()).containsExactly("**/test/**", "docs/**");
     assertThat(SourceSettings.from(settings).maxFileSize()).isEqualTo(5L << 20);
+    assertThat(SourceSettings.from(settings).fileTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(DependencySettings.from(settings).offline()).isFalse();
   }
 

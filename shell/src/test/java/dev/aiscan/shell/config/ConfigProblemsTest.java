@@ -76,6 +76,7 @@ class ConfigProblemsTest {
                   slack: maybe
                 source:
                   gitignore: "no"
+                  file-timeout: forever
                 stale-after: three
                 fail-on: always
                 outputs: {formats: [json, htm]}
@@ -93,13 +94,15 @@ class ConfigProblemsTest {
             "aiscan.yaml:10: targets.slack: expected true, false or a mapping of token,"
                 + " token-file, base-url, timeout",
             "aiscan.yaml:12: source.gitignore: expected true or false, not 'no'",
-            "aiscan.yaml:13: stale-after: expected a whole number from 1 to 1000, not 'three'",
-            "aiscan.yaml:14: fail-on: expected one of shadow, new-shadow, drift, any, none, not"
+            "aiscan.yaml:13: source.file-timeout: expected a duration such as 30s or 500ms, not"
+                + " 'forever'",
+            "aiscan.yaml:14: stale-after: expected a whole number from 1 to 1000, not 'three'",
+            "aiscan.yaml:15: fail-on: expected one of shadow, new-shadow, drift, any, none, not"
                 + " 'always'",
-            "aiscan.yaml:15: outputs.formats: unknown format 'htm'; did you mean 'html'? (one of"
+            "aiscan.yaml:16: outputs.formats: unknown format 'htm'; did you mean 'html'? (one of"
                 + " json, html, cyclonedx, sarif, csv, md)",
-            "aiscan.yaml:16: graph.mode: expected one of embedded, none, not 'remote'",
-            "aiscan.yaml:16: graph.bolt-port: expected a whole number from 1 to 65535, not"
+            "aiscan.yaml:17: graph.mode: expected one of embedded, none, not 'remote'",
+            "aiscan.yaml:17: graph.bolt-port: expected a whole number from 1 to 65535, not"
                 + " '70000'");
   }
 

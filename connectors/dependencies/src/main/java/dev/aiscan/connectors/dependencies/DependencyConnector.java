@@ -116,6 +116,7 @@ public final class DependencyConnector implements Connector {
   }
 
   private static DependencyOutput output(Target target, CollectContext context) {
+    java.time.Duration fileTimeout = SourceTrees.fileTimeout(context.settings());
     return new DependencyOutput() {
       @Override
       public void emit(Dependency d) {
@@ -148,6 +149,12 @@ public final class DependencyConnector implements Connector {
 
       @Override
       public <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work) {
+        context.forEach(items, label, work, 1, fileTimeout);
+      }
+
+      @Override
+      public <T> void forEachOnline(
+          Iterator<T> items, Function<T, String> label, Consumer<T> work) {
         context.forEach(items, label, work);
       }
     };

@@ -77,12 +77,14 @@ public final class SourceConnector implements Connector {
       return;
     }
     Iterator<TreeWalker.Entry> files = SourceTrees.files(target, realRoot.get(), context);
-    // most files cost one read and one pass of the prefilter: handed to the workers 32 at a time
+    // most files cost one read and one pass of the prefilter: handed to the workers 32 at a time;
+    // a file that takes longer than the time bound (a parser in a loop) is given up, not waited for
     context.forEach(
         files,
         entry -> label(target, entry.relative()),
         entry -> scanFile(target, entry, settings, context),
-        FILES_PER_TASK);
+        FILES_PER_TASK,
+        settings.fileTimeout());
   }
 
   private static void scanFile(

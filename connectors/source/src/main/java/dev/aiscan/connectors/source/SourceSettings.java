@@ -2,6 +2,7 @@ package dev.aiscan.connectors.source;
 
 import dev.aiscan.connectors.support.SourceTrees;
 import dev.aiscan.core.spi.Settings;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,9 +16,14 @@ import java.util.List;
  *     are scanned, even where the default skip list or {@code .gitignore} would skip them
  * @param excludes globs of paths never to scan
  * @param useGitignore whether {@code .gitignore} files are honoured
+ * @param fileTimeout reading one file that takes longer is given up with a warning
  */
 public record SourceSettings(
-    long maxFileSize, List<String> includes, List<String> excludes, boolean useGitignore) {
+    long maxFileSize,
+    List<String> includes,
+    List<String> excludes,
+    boolean useGitignore,
+    Duration fileTimeout) {
   public static final long DEFAULT_MAX_FILE_SIZE = 5L << 20;
   public static final String PREFIX = "connectors.source.";
 
@@ -31,6 +37,7 @@ public record SourceSettings(
         settings.bytes(SourceTrees.MAX_FILE_SIZE, DEFAULT_MAX_FILE_SIZE),
         settings.list(SourceTrees.INCLUDE),
         settings.list(SourceTrees.EXCLUDE),
-        !settings.get(SourceTrees.GITIGNORE).map("false"::equalsIgnoreCase).orElse(false));
+        !settings.get(SourceTrees.GITIGNORE).map("false"::equalsIgnoreCase).orElse(false),
+        SourceTrees.fileTimeout(settings));
   }
 }

@@ -5,6 +5,7 @@ import dev.aiscan.core.spi.CollectContext;
 import dev.aiscan.core.spi.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -31,6 +32,15 @@ public final class SourceTrees {
   /** {@code false} to read what {@code .gitignore} files ignore. */
   public static final String GITIGNORE = "connectors.source.gitignore";
 
+  /**
+   * How long reading one file may take before it is given up with a warning (a parser caught in a
+   * loop, an {@code open} blocked on a FIFO): {@code 30s}, {@code 500ms}, or seconds.
+   */
+  public static final String FILE_TIMEOUT = "connectors.source.file-timeout";
+
+  /** The time bound per file when {@link #FILE_TIMEOUT} is not set. */
+  public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(60);
+
   private SourceTrees() {}
 
   /** A target for a source directory; its id is the directory's absolute, normalised path. */
@@ -38,6 +48,11 @@ public final class SourceTrees {
     Path abs = directory.toAbsolutePath().normalize();
     String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
     return new Target(KIND + ":" + abs, KIND, name, abs.toString());
+  }
+
+  /** The time bound per file of the scan's settings. */
+  public static Duration fileTimeout(Settings settings) {
+    return settings.duration(FILE_TIMEOUT, DEFAULT_FILE_TIMEOUT);
   }
 
   public static boolean isSourceTree(Target target) {

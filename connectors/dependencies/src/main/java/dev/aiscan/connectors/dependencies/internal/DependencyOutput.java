@@ -20,7 +20,17 @@ public interface DependencyOutput {
   void warn(String manifest, Integer line, String message);
 
   /**
-   * Runs {@code work} for every item in parallel, a failure of one becoming a warning naming it.
+   * Runs {@code work} for every item in parallel, a failure of one becoming a warning naming it. An
+   * item that takes longer than the scan's time bound per file ({@code
+   * connectors.source.file-timeout}) is given up with a warning.
    */
   <T> void forEach(Iterator<T> items, Function<T, String> label, Consumer<T> work);
+
+  /**
+   * As {@link #forEach}, with no time bound per item: for work that may resolve over the network,
+   * which the resolver's own connect and request timeouts bound.
+   */
+  default <T> void forEachOnline(Iterator<T> items, Function<T, String> label, Consumer<T> work) {
+    forEach(items, label, work);
+  }
 }

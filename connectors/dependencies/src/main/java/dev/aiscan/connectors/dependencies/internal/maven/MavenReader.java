@@ -74,7 +74,7 @@ public final class MavenReader implements EcosystemReader {
     }
     try (maven) {
       ModuleGraph graph = new ModuleGraph(maven, reactor, out);
-      out.forEach(poms.iterator(), PomFile::relative, graph::read);
+      out.forEachOnline(poms.iterator(), PomFile::relative, graph::read);
     }
   }
 
