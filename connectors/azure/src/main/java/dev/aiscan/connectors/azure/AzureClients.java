@@ -22,18 +22,50 @@ import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.search.SearchServiceManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import reactor.core.publisher.Mono;
 
 /**
- * The Azure SDK clients of one scan: one JDK HTTP client, one credential, the Resource Manager
- * endpoint, and the management clients of each subscription. Every client retries throttled (429,
- * honouring {@code Retry-After}) and transient failures with the SDK's retry policy.
+ * The Azure SDK clients of one scan: the process's HTTP client, one credential, the Resource
+ * Manager endpoint, and the management clients of each subscription. Every client retries throttled
+ * (429, honouring {@code Retry-After}) and transient failures with the SDK's retry policy.
  */
 final class AzureClients {
   private static final String USER_AGENT = "aiscan";
+
+  /**
+   * One HTTP client per TLS context and timeout for the life of the process, as the Azure SDK
+   * advises: a JDK client keeps a selector thread for as long as it lives, so one per scan would
+   * leave a thread behind after each scan until a garbage collection. The key holds the TLS context
+   * by identity (null for the JVM's default); a process sees one or two.
+   */
+  private static final Map<List<Object>, HttpClient> HTTP = new ConcurrentHashMap<>();
+
+  /** The threads the HTTP clients run their work on: daemons that idle out after a minute. */
+  private static final ExecutorService HTTP_THREADS =
+      Executors.newCachedThreadPool(
+          new ThreadFactory() {
+            private final AtomicInteger n = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+              Thread t = new Thread(r, HTTP_THREAD_PREFIX + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            }
+          });
+
+  /** The name of every thread of {@link #HTTP_THREADS} starts with this. */
+  static final String HTTP_THREAD_PREFIX = "aiscan-azure-http-";
 
   private final AzureSettings settings;
   private final HttpClient http;
@@ -47,16 +79,7 @@ final class AzureClients {
    */
   AzureClients(AzureSettings settings, SSLContext ssl) {
     this.settings = settings;
-    java.net.http.HttpClient.Builder jdk =
-        java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-    if (ssl != null) {
-      jdk.sslContext(ssl);
-    }
-    this.http =
-        new JdkHttpClientBuilder(jdk)
-            .connectionTimeout(Duration.ofSeconds(10))
-            .responseTimeout(settings.timeout())
-            .build();
+    this.http = http(ssl, settings.timeout());
     this.credential =
         settings.accessToken() != null ? fixed(settings.accessToken()) : chain(settings, http);
     this.environment = environment(settings);
@@ -74,6 +97,25 @@ final class AzureClients {
                 new RetryPolicy(retry),
                 new BearerTokenAuthenticationPolicy(credential, scope()))
             .build();
+  }
+
+  /** The process's HTTP client for {@code ssl} (null: the JVM's default) and {@code timeout}. */
+  private static HttpClient http(SSLContext ssl, Duration timeout) {
+    return HTTP.computeIfAbsent(
+        Arrays.asList(ssl, timeout),
+        key -> {
+          java.net.http.HttpClient.Builder jdk =
+              java.net.http.HttpClient.newBuilder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .executor(HTTP_THREADS);
+          if (ssl != null) {
+            jdk.sslContext(ssl);
+          }
+          return new JdkHttpClientBuilder(jdk)
+              .connectionTimeout(Duration.ofSeconds(10))
+              .responseTimeout(timeout)
+              .build();
+        });
   }
 
   /**

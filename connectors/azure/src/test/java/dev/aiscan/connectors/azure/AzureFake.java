@@ -155,7 +155,18 @@ final class AzureFake implements AutoCloseable {
     }
   }
 
+  /**
+   * One TLS context per key store, as a real process has one: the connector keeps one HTTP client
+   * per context for the life of the process.
+   */
+  private static final java.util.Map<Path, SSLContext> TRUST =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static SSLContext trusting(Path keystore) {
+    return TRUST.computeIfAbsent(keystore, AzureFake::loadTrust);
+  }
+
+  private static SSLContext loadTrust(Path keystore) {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(in, PASSWORD.toCharArray());

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.aiscan.core.model.Warning;
 import dev.aiscan.testkit.RecordingContext;
+import dev.aiscan.testkit.ThreadLeaks;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,37 @@ class AzureFaultTest extends FakeAzureTest {
     assertThat(ctx.facts()).isNotEmpty();
     assertThat(ctx.isIncomplete()).isTrue();
     assertThat(ctx.warnings()).extracting(Warning::source).doesNotContainNull();
+  }
+
+  /**
+   * The SDK's executors and schedulers are the process's (its global executor and Reactor's, shared
+   * by every client), and they and the HTTP client's work threads idle out by themselves; nothing
+   * else may outlive a scan.
+   */
+  static final java.util.function.Predicate<Thread> SHARED =
+      t ->
+          t.isDaemon()
+              && (t.getName().startsWith(AzureClients.HTTP_THREAD_PREFIX)
+                  || t.getName().startsWith("azure-sdk-global-thread-")
+                  || t.getName().startsWith("boundedElastic-")
+                  || t.getName().startsWith("parallel-"));
+
+  @Test
+  void aScanLeavesNoThreadBehind() {
+    stubCognitive();
+    stubTheRest();
+    azure.server.stubFor(
+        get(urlPathEqualTo(WORKSPACES))
+            .atPriority(1)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    scan(); // the first scan of the process makes its HTTP client
+
+    java.util.Set<Thread> before = ThreadLeaks.now();
+    RecordingContext ctx = scan();
+
+    assertThat(ctx.warnings()).hasSize(1);
+    assertThat(ctx.facts()).isNotEmpty();
+    ThreadLeaks.assertNoneLeftSince(before, SHARED);
   }
 
   @Test
