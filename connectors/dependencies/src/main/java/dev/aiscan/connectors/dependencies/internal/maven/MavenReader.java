@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.RequestTrace;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.CollectStepData;
@@ -38,27 +40,25 @@ public final class MavenReader implements EcosystemReader {
       poms.add(PomFile.read(root, file));
     }
     Reactor reactor = new Reactor(root, poms.stream().filter(p -> p.error() == null).toList());
+    // Repository POMs that are missing or broken, gathered while the modules resolve. The resolver
+    // caches a descriptor for the session, so it reports each once, to whichever module reads it
+    // first; every module whose graph holds one is told after all are read (ModuleGraph#report).
+    Map<String, ModuleGraph.BadDescriptor> bad = new ConcurrentHashMap<>();
     MavenSession maven;
     try {
       maven =
           MavenSession.open(
               settings,
               reactor,
-              (trace, coordinates, missing, cause) -> {
-                PomFile module = module(trace);
-                if (module != null) {
-                  Reactor.Declaration at = through(reactor, module, trace);
-                  out.warn(
-                      at == null ? module.relative() : at.manifest(),
-                      at == null ? null : at.line(),
-                      (missing ? "no POM for " : "cannot build the POM of ")
-                          + coordinates
-                          + " in the dependencies of "
-                          + module.coordinates()
-                          + (missing ? "" : ": " + ModuleGraph.reason(cause))
-                          + "; its dependencies are left out");
-                }
-              });
+              (trace, artifact, missing, cause) ->
+                  bad.putIfAbsent(
+                      ModuleGraph.key(artifact) + ":" + artifact.getBaseVersion(),
+                      new ModuleGraph.BadDescriptor(
+                          artifact.toString(),
+                          missing,
+                          missing ? null : ModuleGraph.reason(cause),
+                          module(trace),
+                          through(reactor, module(trace), trace))));
     } catch (IOException | RuntimeException e) {
       String where =
           settings.mavenSettings() != null ? settings.mavenSettings().toString() : "settings.xml";
@@ -75,11 +75,15 @@ public final class MavenReader implements EcosystemReader {
     try (maven) {
       ModuleGraph graph = new ModuleGraph(maven, reactor, out);
       out.forEachOnline(poms.iterator(), PomFile::relative, graph::read);
+      graph.report(bad);
     }
   }
 
   /** Where the direct dependency a collection step goes through is declared, or null. */
   private static Reactor.Declaration through(Reactor reactor, PomFile module, RequestTrace trace) {
+    if (module == null) {
+      return null;
+    }
     for (RequestTrace t = trace; t != null; t = t.getParent()) {
       if (t.getData() instanceof CollectStepData step) {
         Artifact direct =

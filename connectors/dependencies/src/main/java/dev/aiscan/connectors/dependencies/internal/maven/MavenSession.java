@@ -16,6 +16,7 @@ import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.RequestTrace;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.Authentication;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -44,7 +45,7 @@ final class MavenSession implements AutoCloseable {
    * subtree).
    */
   interface Problems {
-    void descriptor(RequestTrace trace, String coordinates, boolean missing, Exception cause);
+    void descriptor(RequestTrace trace, Artifact artifact, boolean missing, Exception cause);
   }
 
   private MavenSession(
@@ -153,10 +154,7 @@ final class MavenSession implements AutoCloseable {
                   public void artifactDescriptorMissing(RepositoryEvent event) {
                     if (!inReactor(reactor, event)) {
                       problems.descriptor(
-                          event.getTrace(),
-                          event.getArtifact().toString(),
-                          true,
-                          event.getException());
+                          event.getTrace(), event.getArtifact(), true, event.getException());
                     }
                   }
 
@@ -164,10 +162,7 @@ final class MavenSession implements AutoCloseable {
                   public void artifactDescriptorInvalid(RepositoryEvent event) {
                     if (!inReactor(reactor, event)) {
                       problems.descriptor(
-                          event.getTrace(),
-                          event.getArtifact().toString(),
-                          false,
-                          event.getException());
+                          event.getTrace(), event.getArtifact(), false, event.getException());
                     }
                   }
                 })

@@ -4,12 +4,14 @@ import dev.aiscan.connectors.dependencies.internal.Dependency;
 import dev.aiscan.connectors.dependencies.internal.DependencyOutput;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.model.building.ModelBuildingException;
 import org.apache.maven.model.building.ModelProblem;
 import org.eclipse.aether.RequestTrace;
@@ -36,6 +38,20 @@ final class ModuleGraph {
   private final MavenSession maven;
   private final Reactor reactor;
   private final DependencyOutput out;
+
+  /**
+   * For each module resolved, the artifacts of its graph ({@code group:artifact:version}) and the
+   * declaration of the direct dependency each comes in through (null: the module's own POM).
+   */
+  private final Map<PomFile, Map<String, Reactor.Declaration>> seen = new ConcurrentHashMap<>();
+
+  /** A repository POM the resolver found missing or could not build, as first reported. */
+  record BadDescriptor(
+      String coordinates,
+      boolean missing,
+      String reason,
+      PomFile firstModule,
+      Reactor.Declaration firstAt) {}
 
   ModuleGraph(MavenSession maven, Reactor reactor, DependencyOutput out) {
     this.maven = maven;
@@ -120,6 +136,7 @@ final class ModuleGraph {
           "dependency cycle in " + pom.coordinates() + ": " + String.join(" -> ", chain));
     }
     Set<String> emitted = new HashSet<>();
+    Map<String, Reactor.Declaration> artifacts = new HashMap<>();
     if (result.getRoot() != null) {
       List<String> path = new ArrayList<>(List.of(pom.coordinates()));
       Set<DependencyNode> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -130,10 +147,52 @@ final class ModuleGraph {
         Artifact a = child.getArtifact();
         Reactor.Declaration at = reactor.declaration(pom, a.getGroupId(), a.getArtifactId());
         emitted.add(key(a));
-        walk(child, pom, at, path, true, onPath);
+        walk(child, pom, at, path, true, onPath, artifacts);
       }
     }
+    seen.put(pom, artifacts);
     emitDeclared(pom, emitted);
+  }
+
+  /**
+   * Warns each module whose graph holds a POM in {@code bad}, at the direct dependency it comes in
+   * through: the same warnings whichever module the resolver happened to read it for first. Call
+   * once every module is read.
+   */
+  void report(Map<String, BadDescriptor> bad) {
+    if (bad.isEmpty()) {
+      return;
+    }
+    Set<String> told = new HashSet<>();
+    seen.forEach(
+        (pom, artifacts) ->
+            artifacts.forEach(
+                (gav, at) -> {
+                  BadDescriptor d = bad.get(gav);
+                  if (d != null) {
+                    warn(pom, at, d);
+                    told.add(gav);
+                  }
+                }));
+    // one no graph holds (its node was left out): told where the resolver first met it
+    bad.forEach(
+        (gav, d) -> {
+          if (!told.contains(gav) && d.firstModule() != null) {
+            warn(d.firstModule(), d.firstAt(), d);
+          }
+        });
+  }
+
+  private void warn(PomFile module, Reactor.Declaration at, BadDescriptor d) {
+    out.warn(
+        at == null ? module.relative() : at.manifest(),
+        at == null ? null : at.line(),
+        (d.missing() ? "no POM for " : "cannot build the POM of ")
+            + d.coordinates()
+            + " in the dependencies of "
+            + module.coordinates()
+            + (d.missing() ? "" : ": " + d.reason())
+            + "; its dependencies are left out");
   }
 
   private void walk(
@@ -142,11 +201,13 @@ final class ModuleGraph {
       Reactor.Declaration at,
       List<String> path,
       boolean direct,
-      Set<DependencyNode> onPath) {
+      Set<DependencyNode> onPath,
+      Map<String, Reactor.Declaration> artifacts) {
     if (!onPath.add(node)) {
       return;
     }
     Artifact a = node.getArtifact();
+    artifacts.putIfAbsent(key(a) + ":" + a.getBaseVersion(), at);
     path.add(key(a) + ":" + a.getVersion());
     out.emit(
         new Dependency(
@@ -160,7 +221,7 @@ final class ModuleGraph {
             at == null ? null : at.line()));
     for (DependencyNode child : node.getChildren()) {
       if (child.getDependency() != null) {
-        walk(child, pom, at, path, false, onPath);
+        walk(child, pom, at, path, false, onPath, artifacts);
       }
     }
     path.remove(path.size() - 1);

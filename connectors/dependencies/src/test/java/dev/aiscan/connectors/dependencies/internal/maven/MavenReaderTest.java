@@ -301,6 +301,41 @@ class MavenReaderTest {
   }
 
   @Test
+  void aMissingPomIsReportedToEveryModuleWhoseGraphHoldsItNotOnlyTheFirstToReadIt()
+      throws IOException {
+    repo.jar("org.a:a:1.0", "org.gone:transitive:1.0");
+    repo.jar("org.b:b:1.0", "org.gone:transitive:1.0");
+    String module =
+        """
+        <project><modelVersion>4.0.0</modelVersion>
+          <groupId>com.acme</groupId><artifactId>%s</artifactId><version>1</version>
+          <dependencies>
+            <dependency><groupId>org.x</groupId><artifactId>x</artifactId><version>1.0</version><scope>test</scope></dependency>
+            <dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>1.0</version></dependency>
+          </dependencies>
+        </project>
+        """;
+    repo.jar("org.x:x:1.0");
+    tree.file("one/pom.xml", module.formatted("one", "org.a", "a"))
+        .file("two/pom.xml", module.formatted("two", "org.b", "b"))
+        .file("three/pom.xml", module.formatted("three", "org.a", "a"));
+
+    // the resolver's session cache reads the missing POM once, for whichever module comes first
+    RecordingOutput out = read("one/pom.xml", "two/pom.xml", "three/pom.xml");
+
+    assertThat(out.warnings)
+        .containsExactlyInAnyOrder(
+            "one/pom.xml:5 no POM for org.gone:transitive:jar:1.0 in the dependencies of"
+                + " com.acme:one:1; its dependencies are left out",
+            "two/pom.xml:5 no POM for org.gone:transitive:jar:1.0 in the dependencies of"
+                + " com.acme:two:1; its dependencies are left out",
+            "three/pom.xml:5 no POM for org.gone:transitive:jar:1.0 in the dependencies of"
+                + " com.acme:three:1; its dependencies are left out");
+    assertThat(read("three/pom.xml", "two/pom.xml", "one/pom.xml").warnings)
+        .containsExactlyInAnyOrderElementsOf(out.warnings);
+  }
+
+  @Test
   void unresolvableArtifactsAndVersionsWarnAndAreStillEmitted() throws IOException {
     repo.jar("org.a:a:1.0", "org.gone:transitive:1.0");
     tree.file(
