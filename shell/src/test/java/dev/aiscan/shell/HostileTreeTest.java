@@ -150,6 +150,17 @@ class HostileTreeTest {
         concat(
             new byte[] {(byte) 0xFF, (byte) 0xFE},
             "import OpenAI from \"openai\";\n".getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(
+        tree.resolve("src/bad-utf16.py"),
+        concat(
+            new byte[] {(byte) 0xFE, (byte) 0xFF},
+            "import openai\n".getBytes(StandardCharsets.UTF_16BE),
+            new byte[] {(byte) 0xDC, 0x00, (byte) 0xD8})); // a lone low surrogate, half a unit
+
+    // a FIFO and a link to it, named as source: opening either would wait for a writer forever
+    Path fifo = tree.resolve("src/pipe.py");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Files.createSymbolicLink(tree.resolve("src/pipe-link.py"), fifo);
 
     // links: a loop, a link to its own parent, links leading outside (file, directory, relative)
     Path links = Files.createDirectories(tree.resolve("links"));
@@ -309,8 +320,22 @@ class HostileTreeTest {
     // invalid UTF-8 is still scanned, with the bad bytes replaced
     assertThat(warningsOn("src/invalid.ts")).anyMatch(m -> m.contains("invalid UTF-8"));
     assertThat(findingsIn("src/invalid.ts")).isNotEmpty();
-    // UTF-16 has NUL bytes: a text file holding them is skipped as binary, with a warning
-    assertThat(warningsOn("src/utf16.ts")).anyMatch(m -> m.contains("NUL byte"));
+    // UTF-16 with its byte order mark is read as the text it holds; broken UTF-16 is read too,
+    // with the bad units replaced and one warning
+    assertThat(warningsOn("src/utf16.ts")).isEmpty();
+    assertThat(findingsIn("src/utf16.ts")).isNotEmpty();
+    assertThat(warningsOn("src/bad-utf16.py"))
+        .containsExactly("invalid UTF-16BE; scanned with the bad bytes replaced");
+    assertThat(findingsIn("src/bad-utf16.py")).isNotEmpty();
+  }
+
+  @Test
+  void fifosAreNeverOpened() {
+    // the walk yields regular files only: a FIFO is passed over without a word, link or not
+    for (String pipe : List.of("src/pipe.py", "src/pipe-link.py")) {
+      assertThat(warningsOn(pipe)).as(pipe).isEmpty();
+      assertThat(findingsIn(pipe)).as(pipe).isEmpty();
+    }
   }
 
   @Test
@@ -435,10 +460,11 @@ class HostileTreeTest {
     return file;
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = new byte[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 }

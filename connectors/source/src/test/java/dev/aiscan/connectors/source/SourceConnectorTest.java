@@ -89,6 +89,36 @@ class SourceConnectorTest {
   }
 
   @Test
+  void sourceSavedAsUtf16ByAWindowsEditorIsScannedWithItsLines() {
+    Path root = dir.resolve("desktop");
+    String cs = "// Assistant.cs\r\nusing OpenAI.Chat;\r\n\r\nclass Assistant { }\r\n";
+    String ps = "# deploy.ps1\r\nImport-Module Az\r\n";
+    byte[] csBytes = cs.getBytes(StandardCharsets.UTF_16); // big-endian, with its mark
+    byte[] mark = {(byte) 0xFF, (byte) 0xFE};
+    byte[] py = "import os\nimport openai\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] pyBytes = java.util.Arrays.copyOf(mark, mark.length + py.length);
+    System.arraycopy(py, 0, pyBytes, mark.length, py.length);
+    FixtureTree.in(root)
+        .bytes("Assistant.cs", csBytes)
+        .bytes("tools/ask.py", pyBytes)
+        .bytes("deploy.ps1", ps.getBytes(StandardCharsets.UTF_16));
+    RecordingContext ctx =
+        new RecordingContext()
+            .withContentFilter(
+                (bytes, offset, length) ->
+                    new String(bytes, offset, length, StandardCharsets.UTF_8).contains("penAI")
+                        || new String(bytes, offset, length, StandardCharsets.UTF_8)
+                            .contains("openai"));
+
+    connector.collect(SourceConnector.target(root), ctx);
+
+    assertThat(ctx.facts(FactType.IMPORT))
+        .extracting(f -> f.value() + " @ " + f.location())
+        .contains("OpenAI.Chat @ Assistant.cs:2", "openai @ tools/ask.py:2");
+    assertThat(ctx.warnings()).isEmpty();
+  }
+
+  @Test
   void targetsAreNamedByTheirDirectoryAndIdentifiedByTheirAbsolutePath() {
     Target t = SourceConnector.target(Path.of("relative/dir/shop"));
     assertThat(t.name()).isEqualTo("shop");

@@ -10,7 +10,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -84,9 +86,10 @@ public final class SourceFile {
   }
 
   /**
-   * The content as text. UTF-8 (a BOM is dropped); invalid UTF-8 is reported once as a warning and
-   * decoded with replacement characters, so what can still be read is still scanned. A NUL byte
-   * marks a binary file and raises a {@link ScanException}.
+   * The content as text. UTF-8 (a BOM is dropped), or UTF-16 or UTF-32 when a byte order mark says
+   * so (Windows editors write C# and PowerShell that way); invalid input is reported once as a
+   * warning and decoded with replacement characters, so what can still be read is still scanned. A
+   * NUL byte in UTF-8 marks a binary file and raises a {@link ScanException}.
    */
   public String text() {
     if (text == null) {
@@ -102,12 +105,13 @@ public final class SourceFile {
   }
 
   /**
-   * The raw bytes, read once. A {@code SourceFile} lives only while its file is extracted, so the
-   * bytes are never kept beyond that.
+   * The content as bytes, read once: as on disk, except that UTF-16 and UTF-32 (with a byte order
+   * mark) are given as UTF-8, as every extractor and the prefilter expect. A {@code SourceFile}
+   * lives only while its file is extracted, so the bytes are never kept beyond that.
    */
   public byte[] bytes() {
     if (bytes == null) {
-      Content c = read(null);
+      Content c = asUtf8(read(null));
       bytes = c.length() == c.buffer().length ? c.buffer() : Arrays.copyOf(c.buffer(), c.length());
     }
     return bytes;
@@ -127,6 +131,7 @@ public final class SourceFile {
     if (c.buffer() != scratch && c.buffer().length <= SCRATCH_LIMIT) {
       SCRATCH.set(c.buffer());
     }
+    c = asUtf8(c);
     if (!filter.mayMatch(c.buffer(), 0, c.length())) {
       return false;
     }
@@ -148,7 +153,9 @@ public final class SourceFile {
     long want = size + 1;
     byte[] buffer = into != null && into.length >= want ? into : new byte[(int) want];
     int n = 0;
-    try (FileChannel channel = FileChannel.open(path)) {
+    // The walk resolved every link: a link found here was swapped in since, and may lead anywhere.
+    try (FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       while (true) {
         if (n == buffer.length) {
           if (buffer.length == MAX_ARRAY) {
@@ -166,17 +173,62 @@ public final class SourceFile {
         }
       }
     } catch (IOException e) {
-      throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
+      throw unreadable(e);
     }
     return new Content(buffer, n);
   }
 
+  /**
+   * UTF-16 or UTF-32 content, known by its byte order mark, as UTF-8 (the mark dropped); anything
+   * else as it is. Lines stay lines, so every location is unchanged.
+   */
+  private Content asUtf8(Content c) {
+    java.nio.charset.Charset wide = wideCharset(c.buffer(), c.length());
+    if (wide == null) {
+      return c;
+    }
+    int mark = wide.name().startsWith("UTF-32") ? 4 : 2;
+    ByteBuffer in = ByteBuffer.wrap(c.buffer(), mark, c.length() - mark);
+    String decoded;
+    try {
+      decoded =
+          wide.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(in)
+              .toString();
+    } catch (CharacterCodingException e) {
+      problems.warn("invalid " + wide.name() + "; scanned with the bad bytes replaced");
+      decoded = new String(c.buffer(), mark, c.length() - mark, wide);
+    }
+    byte[] utf8 = decoded.getBytes(StandardCharsets.UTF_8);
+    return new Content(utf8, utf8.length);
+  }
+
+  /** The charset a UTF-16 or UTF-32 byte order mark names, or null. */
+  private static java.nio.charset.Charset wideCharset(byte[] b, int n) {
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff) {
+      return java.nio.charset.Charset.forName("UTF-32BE");
+    }
+    if (n < 2) {
+      return null;
+    }
+    int b0 = b[0] & 0xff;
+    int b1 = b[1] & 0xff;
+    if (b0 == 0xff && b1 == 0xfe) {
+      return n >= 4 && b[2] == 0 && b[3] == 0
+          ? java.nio.charset.Charset.forName("UTF-32LE")
+          : StandardCharsets.UTF_16LE;
+    }
+    return b0 == 0xfe && b1 == 0xff ? StandardCharsets.UTF_16BE : null;
+  }
+
   /** Up to {@code n} bytes from the start of the file, without reading the rest. */
   public byte[] header(int n) {
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
       return in.readNBytes(n);
     } catch (IOException e) {
-      throw new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
+      throw unreadable(e);
     }
   }
 
@@ -213,6 +265,14 @@ public final class SourceFile {
       }
     }
     return true;
+  }
+
+  private ScanException unreadable(IOException e) {
+    if (Files.isSymbolicLink(path)) {
+      return new ScanException(
+          "cannot read: a symbolic link since the tree was walked; not followed");
+    }
+    return new ScanException("cannot read: " + e.getClass().getSimpleName() + reason(e), e);
   }
 
   private static String reason(IOException e) {

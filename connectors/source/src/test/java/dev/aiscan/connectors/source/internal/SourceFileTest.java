@@ -104,6 +104,72 @@ class SourceFileTest {
     assertThat(problems).containsExactly("invalid UTF-8; scanned with the bad bytes replaced");
   }
 
+  private static byte[] withMark(byte[] mark, String text, java.nio.charset.Charset charset) {
+    byte[] body = text.getBytes(charset);
+    byte[] all = java.util.Arrays.copyOf(mark, mark.length + body.length);
+    System.arraycopy(body, 0, all, mark.length, body.length);
+    return all;
+  }
+
+  @Test
+  void utf16AndUtf32WithAByteOrderMarkAreReadAsTheTextTheyHold() throws IOException {
+    String code = "using OpenAI; // café ☕ 🤖\r\nvar c = new OpenAIClient(key);\r\n";
+    java.nio.charset.Charset utf32le = java.nio.charset.Charset.forName("UTF-32LE");
+    java.nio.charset.Charset utf32be = java.nio.charset.Charset.forName("UTF-32BE");
+    List<Path> files =
+        List.of(
+            write("le.cs", withMark(new byte[] {-1, -2}, code, StandardCharsets.UTF_16LE)),
+            write("be.cs", withMark(new byte[] {-2, -1}, code, StandardCharsets.UTF_16BE)),
+            write("le32.cs", withMark(new byte[] {-1, -2, 0, 0}, code, utf32le)),
+            write("be32.cs", withMark(new byte[] {0, 0, -2, -1}, code, utf32be)));
+    ContentFilter mentionsOpenAi =
+        (bytes, offset, length) ->
+            new String(bytes, offset, length, StandardCharsets.UTF_8).contains("OpenAIClient");
+
+    for (Path p : files) {
+      SourceFile f = file(p, Files.size(p));
+      // the prefilter and the extractors see UTF-8, as for any other file
+      assertThat(f.passes(mentionsOpenAi)).as(p.toString()).isTrue();
+      assertThat(f.text()).as(p.toString()).isEqualTo(code);
+      assertThat(f.bytes()).isEqualTo(code.getBytes(StandardCharsets.UTF_8));
+      assertThat(file(p, Files.size(p)).bytes()).isEqualTo(code.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void brokenUtf16IsScannedWithTheBadBytesReplacedAndOneWarning() throws IOException {
+    // a lone high surrogate, then an odd trailing byte
+    byte[] broken = withMark(new byte[] {-1, -2}, "import openai\n", StandardCharsets.UTF_16LE);
+    broken = java.util.Arrays.copyOf(broken, broken.length + 3);
+    broken[broken.length - 3] = 0x00;
+    broken[broken.length - 2] = (byte) 0xD8;
+    broken[broken.length - 1] = 'x';
+    Path p = write("broken.py", broken);
+
+    String text = file(p, broken.length).text();
+
+    assertThat(text).startsWith("import openai\n").contains("\uFFFD");
+    assertThat(problems).containsExactly("invalid UTF-16LE; scanned with the bad bytes replaced");
+  }
+
+  @Test
+  void aFileSwappedForALinkAfterTheWalkIsNotFollowed() throws IOException {
+    Path outside = Files.writeString(dir.resolve("outside-secret.txt"), "import openai\n");
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Path swapped = Files.writeString(tree.resolve("app.py"), "import os\n");
+    SourceFile seenByTheWalk = file(swapped, 10);
+    SourceFile headerOnly = file(swapped, 10);
+    Files.delete(swapped);
+    Files.createSymbolicLink(swapped, outside);
+
+    assertThatThrownBy(seenByTheWalk::bytes)
+        .isInstanceOf(ScanException.class)
+        .hasMessage("cannot read: a symbolic link since the tree was walked; not followed");
+    assertThatThrownBy(() -> headerOnly.header(16))
+        .hasMessage("cannot read: a symbolic link since the tree was walked; not followed");
+  }
+
   @Test
   void nameAndExtension() {
     SourceFile f = new SourceFile(dir.resolve("x"), "src/Web/App.Config.YML", 0, problems::add);
