@@ -399,6 +399,10 @@ public class ScanCommand {
         secretFile("--anthropic-token-file", anthropicTokenFile));
     put(settings, "connectors.anthropic.base-url", anthropicBaseUrl);
     if (githubOrg != null) {
+      if (!githubOrg.matches("[A-Za-z0-9][A-Za-z0-9-]{0,38}")) {
+        throw new UsageException(
+            "--github-org: not a GitHub organisation login (letters, digits and -)");
+      }
       settings.put("connectors.github.org", githubOrg);
       put(settings, "connectors.github.token", secretFile("--github-token-file", githubTokenFile));
       put(settings, "connectors.github.base-url", githubBaseUrl);

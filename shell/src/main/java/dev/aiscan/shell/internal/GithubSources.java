@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
  * repository that cannot be cloned is one line on stderr; the others are scanned.
  */
 public final class GithubSources implements AutoCloseable {
+  /** An organisation login as GitHub allows it. */
+  private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
+
+  /** A repository name as GitHub allows it; {@code .} and {@code ..} are refused apart. */
+  private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
   private final Path root;
   private final List<Target> targets;
 
@@ -30,13 +37,31 @@ public final class GithubSources implements AutoCloseable {
     this.targets = targets;
   }
 
-  /** Clones every non-archived repository of the organisation the settings name. */
+  /**
+   * Clones every non-archived repository of the organisation the settings name. The names become
+   * directories that are deleted afterwards, so a name the API gives that is not a GitHub name (one
+   * with {@code /} or {@code ..}, from a compromised or impostor server) is skipped with a warning:
+   * nothing is ever written or deleted outside the organisation's directory.
+   */
   public static GithubSources cloneAll(Settings settings, String org, Path home, PrintStream err) {
+    if (!LOGIN.matcher(org).matches()) {
+      throw new ScanException("--github-org " + shown(org) + ": not a GitHub organisation login");
+    }
     Path root = home.resolve(".aiscan").resolve("github").resolve(org);
     delete(root);
     List<Target> targets = new ArrayList<>();
     for (GithubRepositories.Repo repo : GithubRepositories.list(settings)) {
-      Path dir = root.resolve(repo.name());
+      String name = repo.name();
+      if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        err.println(
+            "aiscan: warning: github "
+                + org
+                + ": the API named a repository "
+                + shown(name)
+                + ", which is not a GitHub repository name; not cloned");
+        continue;
+      }
+      Path dir = root.resolve(name);
       try {
         GithubRepositories.shallowClone(repo, dir, settings);
         targets.add(SourceConnector.target(dir));
@@ -46,6 +71,23 @@ public final class GithubSources implements AutoCloseable {
       }
     }
     return new GithubSources(root, targets);
+  }
+
+  /** A value from outside, quoted on one line: control characters escaped, at most 80 shown. */
+  private static String shown(String value) {
+    StringBuilder out = new StringBuilder("'");
+    value
+        .codePoints()
+        .limit(80)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.append(value.codePointCount(0, value.length()) > 80 ? "…'" : "'").toString();
   }
 
   /** Source targets, one per cloned repository, named by the repository. */
