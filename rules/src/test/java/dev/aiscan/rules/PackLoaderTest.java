@@ -338,6 +338,36 @@ class PackLoaderTest {
   }
 
   @Test
+  void aPatternWithLettersBeyondAsciiLoadsAndMatches() throws IOException {
+    // found by RulePackPropertiesTest: the derived prefilter token once held the é, and the
+    // prefilter refused it with an IllegalArgumentException instead of a one-line error
+    String rule =
+        """
+          - id: acme-cafe-model
+            provider: acme-llm
+            category: model
+            confidence: high
+            title: Acme café models
+            description: Model names of the café series.
+            references: [https://example.com/acme]
+            iso42001: [A.4.4]
+            match:
+              - literal: {pattern: 'acme-café-[0-9]+'}
+            examples:
+              positive:
+                - {type: string-literal, value: "acme-café-7"}
+              negative:
+                - {type: string-literal, value: "acme-cafe-7"}
+        """;
+    RuleEngine engine = RuleEngine.load(List.of(write("cafe.yaml", HEADER + rule)));
+
+    assertThat(detect(engine, FactType.STRING_LITERAL, "acme-café-7", "python"))
+        .extracting(Finding::ruleId)
+        .containsExactly("acme-cafe-model");
+    assertThat(detect(engine, FactType.STRING_LITERAL, "acme-cafe-7", "python")).isEmpty();
+  }
+
+  @Test
   void wrongSchemaVersionIsRejected() throws IOException {
     Path pack =
         write("v2.yaml", HEADER.replace("schemaVersion: 1", "schemaVersion: 2") + VALID_RULE);

@@ -52,12 +52,24 @@ public final class PackLoader {
     return ids;
   }
 
-  /** The built-in packs, in index order. */
+  /** The built-in packs once read (immutable), for every later load of user packs. */
+  private static volatile List<Pack> builtIn;
+
+  /**
+   * The built-in packs, in index order: read and validated once per class loader (they are part of
+   * the jar), so that loading user packs again (a rule author's edit-and-test loop, the tests) does
+   * not read them again.
+   */
   public List<Pack> defaultPacks() {
-    Set<String> providers = providerIds();
-    List<Pack> packs = new ArrayList<>();
-    for (String name : defaultPackNames()) {
-      packs.add(read(name, defaultPackText(name), true, providers));
+    List<Pack> packs = builtIn;
+    if (packs == null) {
+      Set<String> providers = providerIds();
+      List<Pack> read = new ArrayList<>();
+      for (String name : defaultPackNames()) {
+        read.add(read(name, defaultPackText(name), true, providers));
+      }
+      packs = List.copyOf(read);
+      builtIn = packs;
     }
     return packs;
   }

@@ -28,11 +28,18 @@ public final class RegexTokens {
   public static List<String> derive(String regex) {
     try {
       Set<String> tokens = alternation(regex, 0, regex.length());
-      return tokens == null ? List.of() : List.copyOf(tokens);
+      // the prefilter compares bytes ASCII case-insensitively: a token it cannot hold is no token
+      return tokens == null || !tokens.stream().allMatch(RegexTokens::ascii)
+          ? List.of()
+          : List.copyOf(tokens);
     } catch (RuntimeException e) {
       // Unusual syntax the reader does not follow: fall back to declared tokens.
       return List.of();
     }
+  }
+
+  private static boolean ascii(String s) {
+    return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
   }
 
   private static Set<String> alternation(String re, int from, int to) {
@@ -111,6 +118,9 @@ public final class RegexTokens {
       int next = quantifierEnd(re, atomEnd, to);
       if (literal != null) {
         chars = List.of(literal);
+      }
+      if (chars != null && !chars.stream().allMatch(RegexTokens::ascii)) {
+        chars = null; // café: the run breaks at the é, as at any class it cannot spell out
       }
       if (chars != null && min != 0 && run.size() * chars.size() <= MAX_ALTERNATIVES) {
         List<String> longer = new ArrayList<>();

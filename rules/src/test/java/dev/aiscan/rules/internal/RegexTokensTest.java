@@ -57,4 +57,15 @@ class RegexTokensTest {
     assertThat(RegexTokens.derive("foo|[a-z]+")).isEmpty();
     assertThat(RegexTokens.derive("(?:gpt)?-\\d+")).isEmpty();
   }
+
+  @Test
+  void tokensAreAsciiAsThePrefilterComparesThem() {
+    // a letter the prefilter cannot hold breaks the run, as a class does
+    assertThat(RegexTokens.derive("zqxexample-é[0-9]+")).containsExactly("zqxexample-");
+    assertThat(RegexTokens.derive("caf[éè]-model")).containsExactly("-model");
+    assertThat(RegexTokens.derive("(?:café|thé)-bot")).containsExactly("-bot");
+    // and when nothing ASCII is left of an alternative, nothing is derived (tokens must be given)
+    assertThat(RegexTokens.derive("模型|llm")).isEmpty();
+    assertThat(RegexTokens.derive("(?:模型|llm)x")).isEmpty();
+  }
 }
