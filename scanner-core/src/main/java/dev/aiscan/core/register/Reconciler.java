@@ -442,8 +442,15 @@ public final class Reconciler {
         .anyMatch(t -> sort.test(t) && globs.stream().anyMatch(v -> names(v, t)));
   }
 
-  /** Whether a glob names the target, by its name or its location. */
+  /**
+   * Whether a glob names the target, by its name or its location. A register's values are read with
+   * the blanks around them taken off, so a target is also named without its own (an account called
+   * {@code " shop"}, as a seeded entry writes it, is selected by {@code shop}).
+   */
   private static boolean names(String glob, Target t) {
-    return Globs.matches(glob, t.name()) || Globs.matches(glob, t.location());
+    return Globs.matches(glob, t.name())
+        || Globs.matches(glob, t.location())
+        || t.name() != null && Globs.matches(glob, t.name().strip())
+        || t.location() != null && Globs.matches(glob, t.location().strip());
   }
 }
