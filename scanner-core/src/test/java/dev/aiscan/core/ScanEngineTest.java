@@ -78,6 +78,12 @@ class ScanEngineTest {
                 }
                 continue;
               }
+              if (lines.get(i).equals("no-class")) {
+                throw new NoClassDefFoundError("com/acme/Missing");
+              }
+              if (lines.get(i).equals("out-of-memory")) {
+                throw new OutOfMemoryError("Java heap space");
+              }
               if (lines.get(i).equals("sleep")) {
                 sleep(java.time.Duration.ofMinutes(5));
                 continue;
@@ -258,6 +264,36 @@ class ScanEngineTest {
         writer.write('x'); // lets the blocked open return
       }
     }
+  }
+
+  @Test
+  void anErrorOutOfAnItemNeverLeavesTheScanWaiting() {
+    LinesConnector connector =
+        new LinesConnector(
+            Map.of(
+                "a.py", List.of("openai"),
+                "b.py", List.of("no-class"),
+                "c.py", List.of("torch"),
+                "d.py", List.of("out-of-memory"),
+                "e.py", List.of("openai"),
+                "f.py", List.of("torch")));
+    connector.batch = 3;
+    connector.bound = java.time.Duration.ofSeconds(30);
+
+    ScanResult result =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            SECONDS_20, () -> scan(connector, 2));
+
+    // a class that cannot load costs its file; the JVM out of memory ends the batch it was in
+    assertThat(result.findings())
+        .extracting(f -> f.location().toString())
+        .containsExactly("a.py:1", "c.py:1");
+    assertThat(result.warnings())
+        .extracting(w -> w.source() + " | " + w.message())
+        .containsExactly(
+            "tree/b.py | NoClassDefFoundError: com/acme/Missing",
+            "tree/d.py | OutOfMemoryError: Java heap space; the items handed over with it after it"
+                + " were not read");
   }
 
   @Test

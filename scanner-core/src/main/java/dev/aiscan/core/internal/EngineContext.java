@@ -213,10 +213,11 @@ public final class EngineContext implements CollectContext {
     @Override
     public void run() {
       IN_WORKER.set(true);
+      Running<T> r = null;
       try {
         for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
           T item = items.get(i);
-          Running<T> r = new Running<>(item, Thread.currentThread(), System.nanoTime());
+          r = new Running<>(item, Thread.currentThread(), System.nanoTime());
           current = r;
           CURRENT.set(r);
           try {
@@ -227,15 +228,35 @@ public final class EngineContext implements CollectContext {
           if (!r.finish()) {
             return; // given up by the watchdog: the batch goes on without this thread
           }
+          r = null;
         }
-        current = null;
-        if (bound != null) {
-          workers.unwatch(this);
+        finished();
+      } catch (Throwable e) {
+        // a failure of the JVM (out of memory) out of an item ends the batch; the forEach waiting
+        // for it must still hear that it is over, or it waits for ever
+        if (r == null || r.finish()) {
+          try {
+            if (r != null) {
+              warnings.add(
+                  label.apply(r.item),
+                  describe(e) + "; the items handed over with it after it were not read");
+            }
+          } finally {
+            finished();
+          }
         }
-        done.run();
+        throw e;
       } finally {
         IN_WORKER.set(false);
       }
+    }
+
+    private void finished() {
+      current = null;
+      if (bound != null) {
+        workers.unwatch(this);
+      }
+      done.run();
     }
 
     @Override
@@ -244,8 +265,12 @@ public final class EngineContext implements CollectContext {
       if (r == null || nowNanos - r.started < bound.toNanos() || !r.abandon()) {
         return false;
       }
-      warnings.add(
-          label.apply(r.item), "not done after " + brief(bound) + "; skipped, the scan went on");
+      try {
+        warnings.add(
+            label.apply(r.item), "not done after " + brief(bound) + "; skipped, the scan went on");
+      } catch (RuntimeException e) {
+        // given up all the same: the batch must go on whatever the label does
+      }
       return true;
     }
   }
@@ -311,10 +336,15 @@ public final class EngineContext implements CollectContext {
     return d.toMinutes() + " min";
   }
 
+  /**
+   * Runs one item; what it throws is a warning naming it. Only a failure of the JVM itself (out of
+   * memory, an internal error) goes on up: the batch it came in then ends, with a warning naming
+   * the item.
+   */
   private <T> void runIsolated(T item, Function<T, String> label, Consumer<T> work) {
     try {
       work.accept(item);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       warn(label.apply(item), describe(e));
     }
   }

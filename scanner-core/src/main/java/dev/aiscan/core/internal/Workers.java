@@ -89,7 +89,14 @@ public final class Workers implements AutoCloseable {
       LockSupport.parkNanos(tickNanos);
       long now = System.nanoTime();
       for (Watched batch : watched) {
-        if (batch.abandonIfOverdue(now)) {
+        boolean overdue;
+        try {
+          overdue = batch.abandonIfOverdue(now);
+        } catch (RuntimeException e) {
+          overdue = false; // (reporting failed before the item was given up)
+        }
+        if (overdue) {
+          // given up: the batch must go on, or the forEach waiting for it waits for ever
           abandoned.incrementAndGet();
           replaceStuckThread();
           pool.execute(batch);
