@@ -73,6 +73,27 @@ public final class Settings {
   }
 
   /**
+   * A whole number from {@code min} to {@code max} (a count of retries, of days).
+   *
+   * @throws ScanException naming the key and the range when the value is anything else
+   */
+  public int wholeNumber(String key, int defaultValue, int min, int max) {
+    String raw = get(key).map(String::strip).orElse("");
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(raw);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ScanException(key + ": not a number from " + min + " to " + max + ": " + raw);
+  }
+
+  /**
    * A positive duration: {@code 30s}, {@code 500ms} or a number of seconds.
    *
    * @throws ScanException naming the key when the value is none of these

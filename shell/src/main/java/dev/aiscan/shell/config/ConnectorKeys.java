@@ -163,13 +163,15 @@ final class ConnectorKeys {
             key("github", "token", Type.SECRET),
             key("github", "clone-repos", Type.BOOL),
             key("github", "base-url", Type.URL),
-            key("github", "timeout", Type.SECONDS)));
+            key("github", "timeout", Type.SECONDS),
+            number("github", "max-retries", 0, 10)));
     s.put(
         "slack",
         List.of(
             key("slack", "token", Type.SECRET),
             key("slack", "base-url", Type.URL),
-            key("slack", "timeout", Type.SECONDS)));
+            key("slack", "timeout", Type.SECONDS),
+            number("slack", "max-retries", 0, 10)));
     s.put(
         "google-workspace",
         List.of(
@@ -192,7 +194,8 @@ final class ConnectorKeys {
               key(ai, "token", Type.SECRET),
               text(ai, "organization", null, "an organisation id"),
               key(ai, "base-url", Type.URL),
-              key(ai, "timeout", Type.SECONDS)));
+              key(ai, "timeout", Type.SECONDS),
+              number(ai, "max-retries", 0, 10)));
     }
     return Map.copyOf(s);
   }

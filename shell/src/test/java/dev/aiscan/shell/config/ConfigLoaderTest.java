@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.aiscan.connectors.aws.AwsSettings;
 import dev.aiscan.connectors.azure.AzureSettings;
 import dev.aiscan.connectors.dependencies.DependencySettings;
+import dev.aiscan.connectors.saas.ai.AdminSettings;
+import dev.aiscan.connectors.saas.ai.AnthropicTargets;
+import dev.aiscan.connectors.saas.ai.OpenAiTargets;
 import dev.aiscan.connectors.saas.github.GithubSettings;
 import dev.aiscan.connectors.saas.google.GoogleWorkspaceSettings;
 import dev.aiscan.connectors.saas.m365.M365Settings;
@@ -197,16 +200,31 @@ class ConfigLoaderTest {
                 token-file: secrets/github-token
                 base-url: https://ghe.example.com/api/v3
                 timeout: 2.5
+                max-retries: 1
+              slack: {token: "${S}", base-url: "https://slack.example.com/api", timeout: 4, max-retries: 0}
               m365: {token: "${M365}", base-url: "https://graph.microsoft.us", timeout: 500ms, retries: 1}
               google-workspace: {customer: C03az79cb, timeout-seconds: 9, max-retries: 0, token: "${G}"}
-              openai: {organization: org-1, timeout: 5, base-url: "http://127.0.0.1:9/v1", token: "${O}"}
+              openai: {organization: org-1, timeout: 5, base-url: "http://127.0.0.1:9/v1", token: "${O}", max-retries: 2}
+              anthropic: {organization: org-2, timeout: 6, base-url: "http://127.0.0.1:9/v1", token: "${A}", max-retries: 10}
             source:
               include: ["**/*.py"]
               gitignore: false
               offline: true
               maven-local-repository: ~/m2repo
             """,
-            Map.of("AZ", "az-token", "M365", "m365-token", "G", "g-token", "O", "o-token"));
+            Map.of(
+                "AZ",
+                "az-token",
+                "M365",
+                "m365-token",
+                "G",
+                "g-token",
+                "O",
+                "o-token",
+                "S",
+                "s-token",
+                "A",
+                "a-token"));
 
     Settings s = Settings.of(config.scan().settings());
     AwsSettings aws = AwsSettings.from(s);
@@ -228,11 +246,25 @@ class ConfigLoaderTest {
     assertThat(github.token()).isEqualTo("ghp_fromFile");
     assertThat(github.baseUrl()).hasToString("https://ghe.example.com/api/v3");
     assertThat(github.timeout().toMillis()).isEqualTo(2500);
+    assertThat(github.maxRetries()).isEqualTo(1);
+    SlackSettings slack = SlackSettings.from(s);
+    assertThat(slack.token()).isEqualTo("s-token");
+    assertThat(slack.baseUrl()).hasToString("https://slack.example.com/api");
+    assertThat(slack.timeout()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(slack.maxRetries()).isZero();
     M365Settings m365 = M365Settings.from(s);
     assertThat(m365.timeout().toMillis()).isEqualTo(500);
     assertThat(m365.retries()).isEqualTo(1);
     assertThat(GoogleWorkspaceSettings.from(s).customer()).isEqualTo("C03az79cb");
     assertThat(s.get("connectors.openai.organization")).contains("org-1");
+    AdminSettings openai = OpenAiTargets.settings(s);
+    assertThat(openai.organization()).isEqualTo("org-1");
+    assertThat(openai.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(openai.maxRetries()).isEqualTo(2);
+    AdminSettings anthropic = AnthropicTargets.settings(s);
+    assertThat(anthropic.token()).isEqualTo("a-token");
+    assertThat(anthropic.organization()).isEqualTo("org-2");
+    assertThat(anthropic.maxRetries()).isEqualTo(10);
     SourceSettings source = SourceSettings.from(s);
     assertThat(source.includes()).containsExactly("**/*.py");
     assertThat(source.useGitignore()).isFalse();

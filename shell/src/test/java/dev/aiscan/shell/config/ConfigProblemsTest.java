@@ -92,7 +92,7 @@ class ConfigProblemsTest {
                 + " 'not-a-guid'",
             "aiscan.yaml:9: targets.azure.resource-graph: expected true or false, not 'yes'",
             "aiscan.yaml:10: targets.slack: expected true, false or a mapping of token,"
-                + " token-file, base-url, timeout",
+                + " token-file, base-url, timeout, max-retries",
             "aiscan.yaml:12: source.gitignore: expected true or false, not 'no'",
             "aiscan.yaml:13: source.file-timeout: expected a duration such as 30s or 500ms, not"
                 + " 'forever'",

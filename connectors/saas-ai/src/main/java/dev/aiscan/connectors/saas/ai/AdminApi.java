@@ -35,7 +35,7 @@ final class AdminApi {
     this.base = settings.baseUrl();
     this.headers = Map.copyOf(headers);
     this.cursor = cursor;
-    this.http = new SaasHttp(settings.timeout(), 3, Duration.ofSeconds(60));
+    this.http = new SaasHttp(settings.timeout(), settings.maxRetries(), Duration.ofSeconds(60));
   }
 
   /** One call of {@code path} (relative to the base, {@code organization/projects}). */

@@ -13,11 +13,15 @@ import okhttp3.HttpUrl;
  *     flag
  * @param baseUrl the API's base URL ({@code https://api.openai.com/v1})
  * @param timeout connect and read timeout of one call ({@code connectors.<kind>.timeout}, seconds)
+ * @param maxRetries retries of a call after the first attempt (throttling, 5xx, timeouts; {@code
+ *     connectors.<kind>.max-retries}, 0 to 10; 3 by default)
  * @param organization the organisation id to name the target by ({@code
  *     connectors.<kind>.organization}), or null to take the one the API reports
  */
-public record AdminSettings(String token, HttpUrl baseUrl, Duration timeout, String organization) {
+public record AdminSettings(
+    String token, HttpUrl baseUrl, Duration timeout, int maxRetries, String organization) {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  static final int DEFAULT_MAX_RETRIES = 3;
 
   /**
    * @param kind the connector kind ({@code openai})
@@ -58,12 +62,25 @@ public record AdminSettings(String token, HttpUrl baseUrl, Duration timeout, Str
     }
     String org =
         s.get(prefix + "organization").map(String::strip).filter(o -> !o.isEmpty()).orElse(null);
-    return new AdminSettings(token, base, timeout, org);
+    return new AdminSettings(
+        token,
+        base,
+        timeout,
+        s.wholeNumber(prefix + "max-retries", DEFAULT_MAX_RETRIES, 0, 10),
+        org);
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
-    return "AdminSettings[" + baseUrl + ", " + timeout + ", " + organization + "]";
+    return "AdminSettings["
+        + baseUrl
+        + ", "
+        + timeout
+        + ", retries "
+        + maxRetries
+        + ", "
+        + organization
+        + "]";
   }
 }

@@ -47,7 +47,8 @@ public final class AnthropicTargets {
             id));
   }
 
-  static AdminSettings settings(Settings settings) {
+  /** The connector's settings, from {@code connectors.anthropic.*}. */
+  public static AdminSettings settings(Settings settings) {
     return AdminSettings.from(settings, AnthropicConnector.KIND, VARIABLE, DEFAULT_BASE);
   }
 

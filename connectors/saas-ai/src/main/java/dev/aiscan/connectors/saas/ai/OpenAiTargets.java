@@ -49,7 +49,8 @@ public final class OpenAiTargets {
 
   private static final String KIND_PREFIX = OpenAiConnector.KIND + ":";
 
-  static AdminSettings settings(Settings settings) {
+  /** The connector's settings, from {@code connectors.openai.*}. */
+  public static AdminSettings settings(Settings settings) {
     return AdminSettings.from(settings, OpenAiConnector.KIND, VARIABLE, DEFAULT_BASE);
   }
 

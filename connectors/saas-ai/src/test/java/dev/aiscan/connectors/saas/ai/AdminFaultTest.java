@@ -32,16 +32,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * projects or workspaces and the usage are emitted, no key is, the broken call is one warning
  * naming it (without the Admin key), and no thread is left behind.
  *
- * <p>The retry policy asserted is {@code SaasHttp}'s, which both use as it is: 3 retries of network
- * failures and 5xx (4 attempts, backoff 0.5 s, 1 s, 2 s), none of a malformed answer. The timeout
+ * <p>The retry policy asserted is {@code SaasHttp}'s with {@code connectors.<kind>.max-retries} 1
+ * (2 attempts of network failures and 5xx, backoff 0.5 s; none of a malformed answer). The timeout
  * is {@code connectors.<kind>.timeout} (0.5 s here); a trickle is cut by the call timeout (twice
  * that) though every chunk comes within the read timeout.
  */
 class AdminFaultTest {
   static final String TIMEOUT = "0.5";
 
-  /** SaasHttp's retries, which neither connector changes. */
-  static final int RETRIES = 3;
+  /** {@code connectors.<kind>.max-retries}: one retry is enough to show the loop follows it. */
+  static final int RETRIES = 1;
 
   /** One fault: what the broken call answers, whether it is retried, what the warning says. */
   enum Broken {
@@ -125,7 +125,12 @@ class AdminFaultTest {
             .atPriority(1)
             .willReturn(fault.answer.apply(vendor("openai/projects/list_project_api_keys.json"))));
     RecordingContext ctx =
-        new RecordingContext(flow.settings("connectors.openai.timeout", TIMEOUT));
+        new RecordingContext(
+            flow.settings(
+                "connectors.openai.timeout",
+                TIMEOUT,
+                "connectors.openai.max-retries",
+                Integer.toString(RETRIES)));
     Set<Thread> before = ThreadLeaks.now();
 
     long start = System.nanoTime();
@@ -174,7 +179,12 @@ class AdminFaultTest {
             .atPriority(1)
             .willReturn(fault.answer.apply(vendor("anthropic/api_keys/list_api_keys.json"))));
     RecordingContext ctx =
-        new RecordingContext(flow.settings("connectors.anthropic.timeout", TIMEOUT));
+        new RecordingContext(
+            flow.settings(
+                "connectors.anthropic.timeout",
+                TIMEOUT,
+                "connectors.anthropic.max-retries",
+                Integer.toString(RETRIES)));
     Set<Thread> before = ThreadLeaks.now();
 
     long start = System.nanoTime();

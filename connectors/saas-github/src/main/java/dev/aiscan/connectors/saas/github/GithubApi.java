@@ -30,7 +30,7 @@ final class GithubApi {
 
   GithubApi(GithubSettings settings) {
     this.settings = settings;
-    this.http = new SaasHttp(settings.timeout(), 3, Duration.ofSeconds(60));
+    this.http = new SaasHttp(settings.timeout(), settings.maxRetries(), Duration.ofSeconds(60));
     this.headers =
         Map.of(
             "Authorization",

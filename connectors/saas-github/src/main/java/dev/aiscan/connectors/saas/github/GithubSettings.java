@@ -16,10 +16,14 @@ import okhttp3.HttpUrl;
  *     https://HOST/api/v3} for GitHub Enterprise Server
  * @param timeout connect and read timeout of one call ({@code connectors.github.timeout}, in
  *     seconds; 30 by default)
+ * @param maxRetries retries of a call after the first attempt (throttling, 5xx, timeouts; {@code
+ *     connectors.github.max-retries}, 0 to 10; 3 by default)
  */
-public record GithubSettings(String token, String org, HttpUrl baseUrl, Duration timeout) {
+public record GithubSettings(
+    String token, String org, HttpUrl baseUrl, Duration timeout, int maxRetries) {
   static final String PREFIX = "connectors.github.";
   public static final String DEFAULT_BASE = "https://api.github.com";
+  static final int DEFAULT_MAX_RETRIES = 3;
 
   public static GithubSettings from(Settings s) {
     String token = value(s, "token");
@@ -33,7 +37,12 @@ public record GithubSettings(String token, String org, HttpUrl baseUrl, Duration
     if (base == null) {
       throw new ScanException("--github-base-url: not an http(s) URL: " + raw);
     }
-    return new GithubSettings(token, value(s, "org"), base, timeout(s));
+    return new GithubSettings(
+        token,
+        value(s, "org"),
+        base,
+        timeout(s),
+        s.wholeNumber(PREFIX + "max-retries", DEFAULT_MAX_RETRIES, 0, 10));
   }
 
   /** The organisation, which listing its repositories or resolving the target cannot do without. */
@@ -62,5 +71,19 @@ public record GithubSettings(String token, String org, HttpUrl baseUrl, Duration
     } catch (NumberFormatException e) {
       throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
     }
+  }
+
+  /** Never prints the token. */
+  @Override
+  public String toString() {
+    return "GithubSettings["
+        + org
+        + ", "
+        + baseUrl
+        + ", "
+        + timeout
+        + ", retries "
+        + maxRetries
+        + "]";
   }
 }

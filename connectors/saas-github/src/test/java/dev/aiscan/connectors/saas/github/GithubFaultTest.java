@@ -32,10 +32,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * their pages; the scan completes, Copilot and its seats are emitted, the broken call is one
  * warning naming it (without the token), and no thread is left behind.
  *
- * <p>The retry policy asserted is {@code SaasHttp}'s, which GitHub uses as it is: 3 retries of
- * network failures and 5xx (4 attempts, backoff 0.5 s, 1 s, 2 s), none of a malformed answer. The
- * timeout is {@code connectors.github.timeout} (0.5 s here); a trickle is cut by the call timeout
- * (twice that) though every chunk comes within the read timeout.
+ * <p>The retry policy asserted is {@code SaasHttp}'s with {@code connectors.github.max-retries} 1
+ * (2 attempts of network failures and 5xx, backoff 0.5 s; none of a malformed answer). The timeout
+ * is {@code connectors.github.timeout} (0.5 s here); a trickle is cut by the call timeout (twice
+ * that) though every chunk comes within the read timeout.
  */
 class GithubFaultTest {
   static final String TOKEN = GithubConnectorTest.TOKEN;
@@ -43,8 +43,8 @@ class GithubFaultTest {
   static final String PATH = GithubConnectorTest.INSTALLATIONS;
   static final String TIMEOUT = "0.5";
 
-  /** SaasHttp's retries, which GitHub does not change. */
-  static final int RETRIES = 3;
+  /** {@code connectors.github.max-retries}: one retry is enough to show the loop follows it. */
+  static final int RETRIES = 1;
 
   /** One fault: what the broken call answers, whether it is retried, what the warning says. */
   enum Broken {
@@ -128,7 +128,9 @@ class GithubFaultTest {
             "connectors.github.base-url",
             github.baseUrl(),
             "connectors.github.timeout",
-            TIMEOUT));
+            TIMEOUT,
+            "connectors.github.max-retries",
+            Integer.toString(RETRIES)));
   }
 
   @ParameterizedTest(name = "{0}")

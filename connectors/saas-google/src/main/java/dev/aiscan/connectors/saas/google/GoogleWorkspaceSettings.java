@@ -60,26 +60,9 @@ public record GoogleWorkspaceSettings(
         token,
         base,
         customer,
-        Duration.ofSeconds(number(s, "timeout-seconds", 30, 1, 3600)),
-        number(s, "max-retries", 3, 0, 10),
+        Duration.ofSeconds(s.wholeNumber(PREFIX + "timeout-seconds", 30, 1, 3600)),
+        s.wholeNumber(PREFIX + "max-retries", 3, 0, 10),
         PARALLELISM);
-  }
-
-  private static int number(Settings s, String key, int dflt, int min, int max) {
-    String raw = s.get(PREFIX + key).map(String::strip).orElse("");
-    if (raw.isEmpty()) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(raw);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ScanException(
-        PREFIX + key + ": not a number from " + min + " to " + max + ": " + raw);
   }
 
   /** Does not print the token. */

@@ -39,7 +39,7 @@ final class SlackApi {
 
   SlackApi(SlackSettings settings) {
     this.settings = settings;
-    this.http = new SaasHttp(settings.timeout(), 3, Duration.ofSeconds(60));
+    this.http = new SaasHttp(settings.timeout(), settings.maxRetries(), Duration.ofSeconds(60));
   }
 
   /** One call of {@code method} ({@code auth.test}). */

@@ -13,10 +13,13 @@ import okhttp3.HttpUrl;
  * @param baseUrl the Web API's base URL ({@code https://slack.com/api})
  * @param timeout connect and read timeout of one call ({@code connectors.slack.timeout}, in
  *     seconds; 30 by default)
+ * @param maxRetries retries of a call after the first attempt (throttling, 5xx, timeouts; {@code
+ *     connectors.slack.max-retries}, 0 to 10; 3 by default)
  */
-public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
+public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout, int maxRetries) {
   static final String PREFIX = "connectors.slack.";
   public static final String DEFAULT_BASE = "https://slack.com/api";
+  static final int DEFAULT_MAX_RETRIES = 3;
 
   public static SlackSettings from(Settings s) {
     String token =
@@ -31,7 +34,8 @@ public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
     if (base == null) {
       throw new ScanException("--slack-base-url: not an http(s) URL: " + raw);
     }
-    return new SlackSettings(token, base, timeout(s));
+    return new SlackSettings(
+        token, base, timeout(s), s.wholeNumber(PREFIX + "max-retries", DEFAULT_MAX_RETRIES, 0, 10));
   }
 
   private static Duration timeout(Settings s) {
@@ -48,5 +52,11 @@ public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout) {
     } catch (NumberFormatException e) {
       throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
     }
+  }
+
+  /** Never prints the token. */
+  @Override
+  public String toString() {
+    return "SlackSettings[" + baseUrl + ", " + timeout + ", retries " + maxRetries + "]";
   }
 }
