@@ -98,6 +98,29 @@ class ScanCommandIT {
   }
 
   @Test
+  void aiscanLogLevelRaisesItsOwnLogsOnStderr() throws Exception {
+    // by default aiscan's own logs stay quiet: warnings go to the report
+    assertThat(run.stderr()).doesNotContain("collecting");
+    Path tiny = Files.createDirectories(work.resolve("tiny"));
+    Files.writeString(tiny.resolve("app.py"), "import openai\n");
+
+    CliRunner.Run verbose =
+        CliRunner.run(
+            work,
+            Map.of("AISCAN_LOG_LEVEL", "INFO"),
+            "scan",
+            "--source",
+            tiny.toString(),
+            "--graph",
+            "none",
+            "--out",
+            work.resolve("tiny-report").toString());
+
+    assertThat(verbose.exitCode()).as(verbose.stderr()).isZero();
+    assertThat(verbose.stderr()).contains("tiny: collecting " + tiny + " with connector source");
+  }
+
+  @Test
   void gitRepositoriesAreClonedScannedAndDeleted() throws Exception {
     Path repo = work.resolve("git-origin/chatbot");
     copyTree(fixture("support-desk"), repo);
