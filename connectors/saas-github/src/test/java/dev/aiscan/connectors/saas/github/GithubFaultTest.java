@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.aiscan.connectors.saas.http.SaasHttp;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.spi.Settings;
 import dev.aiscan.testkit.RecordingContext;
@@ -176,5 +177,8 @@ class GithubFaultTest {
     assertThat(took).as("the backoff waited").isGreaterThanOrEqualTo(fault.backoff(RETRIES));
     assertThat(took).as("no hang").isLessThan(Duration.ofSeconds(20));
     ThreadLeaks.assertNoneLeftSince(before, ThreadLeaks.OKHTTP_SHARED);
+    assertThat(SaasHttp.connectionsInUse())
+        .as("connections still held after collect (an answer never closed)")
+        .isZero();
   }
 }

@@ -71,6 +71,15 @@ public final class SaasHttp {
     this.clock = clock;
   }
 
+  /**
+   * Connections of the shared pool a call still holds: each is an answer whose body was never
+   * closed, a leak. Zero whenever no call is under way (checked by the connectors' fault tests).
+   */
+  public static int connectionsInUse() {
+    okhttp3.ConnectionPool pool = SHARED.connectionPool();
+    return pool.connectionCount() - pool.idleConnectionCount();
+  }
+
   /** GETs {@code url} with {@code headers} (the token among them) and parses the JSON answer. */
   public Answer get(HttpUrl url, Map<String, String> headers) {
     Request.Builder request = new Request.Builder().url(url).get();
