@@ -198,13 +198,16 @@ public final class TreeWalker implements Iterable<TreeWalker.Entry> {
         Set<Path> ancestors = new HashSet<>(parent.ancestors());
         ancestors.add(real);
         subdirs.add(new Dir(real, relative, ignores, ancestors));
-      } else if (attrs.isRegularFile()) {
+      } else {
         boolean wanted =
             includes.isEmpty()
                 ? !ignored(ignores, relative, false)
                 : matches(includes, relative, false);
-        if (wanted) {
+        if (wanted && attrs.isRegularFile()) {
           files.add(new Entry(real, relative, attrs.size()));
+        } else if (wanted && attrs.isOther()) {
+          // opening a FIFO would wait for a writer for ever; a device could be endless
+          warn.accept(relative, "not a regular file (a FIFO, socket or device); not read");
         }
       }
     }

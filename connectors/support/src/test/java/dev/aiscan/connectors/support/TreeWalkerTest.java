@@ -97,6 +97,23 @@ class TreeWalkerTest {
   }
 
   @Test
+  void fifosAreNeverOpenedAndSaySo() throws Exception {
+    Path fifo = root.resolve("src/pipe.py");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Files.createSymbolicLink(root.resolve("pipe-link.py"), fifo);
+    Path ignored = root.resolve("secret/pipe.py"); // .gitignore'd: passed over without a word
+    assertThat(new ProcessBuilder("mkfifo", ignored.toString()).start().waitFor()).isZero();
+
+    List<String> files = walk(List.of(), List.of(), true);
+
+    assertThat(files).noneMatch(p -> p.contains("pipe"));
+    assertThat(warnings)
+        .containsExactlyInAnyOrder(
+            "src/pipe.py: not a regular file (a FIFO, socket or device); not read",
+            "pipe-link.py: not a regular file (a FIFO, socket or device); not read");
+  }
+
+  @Test
   void walksLazily() throws IOException {
     TreeWalker walker = new TreeWalker(root.toRealPath(), List.of(), List.of(), true, (f, m) -> {});
     var it = walker.iterator();
