@@ -94,6 +94,28 @@ public final class Settings {
   }
 
   /**
+   * A positive number of seconds, fractions allowed ({@code 30}, {@code 0.5}): the {@code timeout}
+   * of the SaaS connectors.
+   *
+   * @throws ScanException naming the key when the value is anything else
+   */
+  public Duration seconds(String key, Duration defaultValue) {
+    String raw = get(key).map(String::strip).orElse("");
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      long millis = Math.round(Double.parseDouble(raw) * 1000);
+      if (millis > 0) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ScanException(key + ": not a positive number of seconds: " + raw);
+  }
+
+  /**
    * A positive duration: {@code 30s}, {@code 500ms} or a number of seconds.
    *
    * @throws ScanException naming the key when the value is none of these

@@ -36,6 +36,20 @@ class SettingsTest {
   }
 
   @Test
+  void secondsMayHaveFractionsAndMustBePositive() {
+    Settings s = Settings.of(Map.of("a", "0.5", "b", " 30 ", "c", "0", "d", "soon", "e", "-1"));
+    assertThat(s.seconds("a", DEFAULT)).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.seconds("b", DEFAULT)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.seconds("unset", DEFAULT)).isEqualTo(DEFAULT);
+    for (String bad : new String[] {"c", "d", "e"}) {
+      assertThatThrownBy(() -> s.seconds(bad, DEFAULT))
+          .isInstanceOf(ScanException.class)
+          .hasMessage(
+              bad + ": not a positive number of seconds: " + s.get(bad).orElseThrow().strip());
+    }
+  }
+
+  @Test
   void sizesTakeBinaryUnits() {
     Settings s = Settings.of(Map.of("a", "512k", "b", "5m", "c", "1g", "d", "100"));
     assertThat(s.bytes("a", 0)).isEqualTo(512L << 10);

@@ -48,18 +48,7 @@ public record AdminSettings(
     if (base == null) {
       throw new ScanException("--" + kind + "-base-url: not an http(s) URL: " + raw);
     }
-    Duration timeout = DEFAULT_TIMEOUT;
-    String t = s.get(prefix + "timeout").map(String::strip).orElse("");
-    if (!t.isEmpty()) {
-      try {
-        timeout = Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-      } catch (NumberFormatException e) {
-        throw new ScanException(prefix + "timeout: not a number of seconds: " + t);
-      }
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new ScanException(prefix + "timeout: must be positive: " + t);
-      }
-    }
+    Duration timeout = s.seconds(prefix + "timeout", DEFAULT_TIMEOUT);
     String org =
         s.get(prefix + "organization").map(String::strip).filter(o -> !o.isEmpty()).orElse(null);
     return new AdminSettings(

@@ -41,7 +41,7 @@ public record GithubSettings(
         token,
         value(s, "org"),
         base,
-        timeout(s),
+        s.seconds(PREFIX + "timeout", Duration.ofSeconds(30)),
         s.wholeNumber(PREFIX + "max-retries", DEFAULT_MAX_RETRIES, 0, 10));
   }
 
@@ -55,22 +55,6 @@ public record GithubSettings(
 
   private static String value(Settings s, String key) {
     return s.get(PREFIX + key).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
-  }
-
-  private static Duration timeout(Settings s) {
-    String raw = value(s, "timeout");
-    if (raw == null) {
-      return Duration.ofSeconds(30);
-    }
-    try {
-      long millis = Math.round(Double.parseDouble(raw) * 1000);
-      if (millis <= 0) {
-        throw new NumberFormatException();
-      }
-      return Duration.ofMillis(millis);
-    } catch (NumberFormatException e) {
-      throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
-    }
   }
 
   /** Never prints the token. */

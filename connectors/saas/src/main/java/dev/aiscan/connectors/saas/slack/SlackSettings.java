@@ -35,23 +35,10 @@ public record SlackSettings(String token, HttpUrl baseUrl, Duration timeout, int
       throw new ScanException("--slack-base-url: not an http(s) URL: " + raw);
     }
     return new SlackSettings(
-        token, base, timeout(s), s.wholeNumber(PREFIX + "max-retries", DEFAULT_MAX_RETRIES, 0, 10));
-  }
-
-  private static Duration timeout(Settings s) {
-    String raw = s.get(PREFIX + "timeout").map(String::strip).orElse("");
-    if (raw.isEmpty()) {
-      return Duration.ofSeconds(30);
-    }
-    try {
-      long millis = Math.round(Double.parseDouble(raw) * 1000);
-      if (millis <= 0) {
-        throw new NumberFormatException();
-      }
-      return Duration.ofMillis(millis);
-    } catch (NumberFormatException e) {
-      throw new ScanException(PREFIX + "timeout: not a number of seconds: " + raw);
-    }
+        token,
+        base,
+        s.seconds(PREFIX + "timeout", Duration.ofSeconds(30)),
+        s.wholeNumber(PREFIX + "max-retries", DEFAULT_MAX_RETRIES, 0, 10));
   }
 
   /** Never prints the token. */
