@@ -1,17 +1,14 @@
 package dev.aiscan.connectors.saas.m365;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
+import dev.aiscan.connectors.saas.http.SaasFault;
 import dev.aiscan.connectors.saas.http.SaasHttp;
 import dev.aiscan.core.model.FactType;
 import dev.aiscan.core.spi.Settings;
@@ -19,8 +16,6 @@ import dev.aiscan.testkit.RecordingContext;
 import dev.aiscan.testkit.ThreadLeaks;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,60 +41,6 @@ class M365FaultTest {
   static final String PAGE_2 = "X2V4YW1wbGVfcGFnZV8y";
   static final int RETRIES = 1;
 
-  /** One fault: what the broken call answers, whether it is retried, what the warning says. */
-  enum Broken {
-    CONNECTION_RESET(b -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), true, "failed"),
-    EMPTY_RESPONSE(b -> aResponse().withFault(Fault.EMPTY_RESPONSE), true, "failed"),
-    RANDOM_DATA(b -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), true, "failed"),
-    MALFORMED_JSON(b -> okJson(b.substring(0, b.length() / 2)), false, "malformed"),
-    HTTP_500(b -> aResponse().withStatus(500).withBody("Internal Server Error"), true, "500"),
-    HTTP_503(b -> aResponse().withStatus(503).withBody("Service Unavailable"), true, "503"),
-    TIMEOUT(b -> okJson(b).withFixedDelay(3_000), true, "timeout"),
-    TRICKLE(b -> okJson(b).withChunkedDribbleDelay(40, 4_000), true, "timeout");
-
-    final Function<String, ResponseDefinitionBuilder> answer;
-    final boolean retried;
-    final String kind;
-
-    Broken(Function<String, ResponseDefinitionBuilder> answer, boolean retried, String kind) {
-      this.answer = answer;
-      this.retried = retried;
-      this.kind = kind;
-    }
-
-    /** How often the broken call is asked, with {@code retries} retries of network faults, 5xx. */
-    int attempts(int retries) {
-      return retried ? retries + 1 : 1;
-    }
-
-    /** The least the retries wait: SaasHttp's backoff, 0.5 s doubled at each retry. */
-    Duration backoff(int retries) {
-      return retried ? Duration.ofMillis(500L * ((1L << retries) - 1)) : Duration.ZERO;
-    }
-
-    /** The one-line warning for the call {@code api} of {@code path}. */
-    Pattern warning(String api, String path, int retries) {
-      String call = Pattern.quote(api);
-      String at = Pattern.quote(path);
-      return Pattern.compile(
-          switch (kind) {
-            case "failed" -> call + " failed: " + at + ": \\w+Exception";
-            case "malformed" ->
-                call + " answered a malformed response: " + at + ": not JSON \\(.*\\)";
-            case "timeout" -> call + " timed out: " + at + ": no answer within the timeout";
-            default ->
-                call
-                    + " failed: "
-                    + at
-                    + ": HTTP "
-                    + kind
-                    + " after "
-                    + attempts(retries)
-                    + " attempts";
-          });
-    }
-  }
-
   WireMockServer graph;
   M365ConnectorTest flow;
 
@@ -124,8 +65,8 @@ class M365FaultTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Broken.class)
-  void aFaultCostsOnlyTheBrokenCall(Broken fault) {
+  @EnumSource(SaasFault.class)
+  void aFaultCostsOnlyTheBrokenCall(SaasFault fault) {
     flow.stubTenant();
     graph.stubFor(
         get(urlPathEqualTo(PATH))
